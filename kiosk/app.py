@@ -1,0 +1,118 @@
+"""Composition root: builds the window, the navigator, the content store and the idle watcher."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication
+
+from kiosk import ui
+from kiosk.config import Config
+from kiosk.idle import IdleWatcher
+from kiosk.navigator import ATTRACT, HOME, Navigator
+from kiosk.screens.base import Screen
+from kiosk.shell import MainWindow
+from kiosk.store import ContentStore
+
+log = logging.getLogger(__name__)
+
+#: screen name → (module in kiosk.screens, class). Built on first visit.
+SCREENS: dict[str, tuple[str, str]] = {
+    "attract": ("attract", "AttractScreen"),
+    "home": ("home", "HomeScreen"),
+    "items": ("item_list", "ItemListScreen"),
+    "departments": ("departments", "DepartmentsScreen"),
+    "item": ("item_detail", "ItemDetailScreen"),
+    "flow": ("flow", "FlowScreen"),
+    "posts": ("posts", "PostsScreen"),
+    "post": ("post_detail", "PostDetailScreen"),
+    "commitments": ("commitments", "CommitmentsScreen"),
+    "finder": ("finder", "FinderScreen"),
+    "search": ("search", "SearchScreen"),
+    "unavailable": ("unavailable", "UnavailableScreen"),
+}
+#: screens that work before the content is loaded
+EARLY_SCREENS = ("attract", "unavailable")
+
+
+class KioskApp(QObject):
+    def __init__(self, config: Config, qapp: QApplication) -> None:
+        super().__init__()
+        self.config = config
+        ui.set_metrics(ui.Metrics(config.dpi))
+        qapp.setStyleSheet(ui.stylesheet(ui.metrics()))
+        self.window = MainWindow()
+        self.navigator = Navigator(self.window.stack)
+        self.store = ContentStore(config.data_path, config.content_path, self)
+        self.idle = IdleWatcher(config.idle_seconds, config.idle_countdown_seconds, self)
+        qapp.installEventFilter(self.idle)
+
+        footer, overlay = self.window.footer, self.window.idle_overlay
+        footer.back.connect(self.navigator.back)
+        footer.home.connect(self.navigator.home)
+        self.navigator.screen_changed.connect(self._screen_changed)
+        self.idle.warning.connect(overlay.show_count)
+        self.idle.tick.connect(overlay.show_count)
+        self.idle.cancelled.connect(overlay.hide)
+        self.idle.expired.connect(self._expire)
+        overlay.continue_requested.connect(self.idle.poke)
+        overlay.finish_requested.connect(self._expire)
+        self.store.ready.connect(self._content_ready)
+        self.store.failed.connect(self._content_failed)
+
+        for name in EARLY_SCREENS:
+            self._register(name)
+        self.navigator.go(ATTRACT)
+
+    def _register(self, name: str) -> None:
+        module_name, class_name = SCREENS[name]
+
+        def build() -> Screen:
+            module = importlib.import_module(f"kiosk.screens.{module_name}")
+            screen: Screen = getattr(module, class_name)(self.store)
+            return screen
+
+        self.navigator.register(name, build)
+
+    def show(self) -> None:
+        width, height = self.config.screen_size
+        if self.config.fullscreen:
+            self.window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+            screen = QApplication.primaryScreen()
+            if screen is not None:
+                self.window.setGeometry(screen.geometry())
+            self.window.showFullScreen()
+        else:
+            self.window.resize(width, height)
+            self.window.show()
+
+    def start(self) -> None:
+        self.store.load_async()
+
+    # -- events ---------------------------------------------------------------------------------------
+    def _content_ready(self) -> None:
+        for name in SCREENS:
+            if name not in EARLY_SCREENS:
+                self._register(name)
+        catalog = self.store.catalog
+        if catalog is not None:
+            hall = catalog.hall()
+            self.window.header.set_hall(hall.department, hall.name, hall.demo)
+        self.navigator.screen(ATTRACT).refresh()
+        self.navigator.screen(HOME)  # build it now so the first tap is instant
+
+    def _content_failed(self, message: str) -> None:
+        self.navigator.go("unavailable", message)
+
+    def _screen_changed(self, name: str) -> None:
+        screen = self.navigator.current_screen()
+        self.window.set_chrome(screen.chrome if screen is not None else True)
+        self.window.footer.back_button.setEnabled(self.navigator.depth > 0 or name != HOME)
+        self.idle.set_enabled(name not in EARLY_SCREENS)
+
+    def _expire(self) -> None:
+        self.window.idle_overlay.hide()
+        self.idle.set_enabled(False)
+        self.navigator.reset()

@@ -1,0 +1,116 @@
+"""The ``kiosk`` command: run the kiosk, search from a terminal, render screenshots, check content."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from kiosk.config import Config, ConfigError, load_config
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kiosk", description="便民服务厅 touchscreen kiosk")
+    parser.add_argument("--config", type=Path, help="configuration file (TOML)")
+    parser.add_argument("--data-dir", help="folder for the content cache and local records")
+    parser.add_argument("--content", help="content file to load (default: the demo content)")
+    parser.add_argument("--windowed", action="store_true", help="a normal window instead of fullscreen")
+    parser.add_argument("--portrait", action="store_true", help="portrait orientation (1080×1920)")
+    commands = parser.add_subparsers(dest="command")
+    search = commands.add_parser("search", help="print the ranked matches for a query")
+    search.add_argument("query")
+    search.add_argument("--limit", type=int, default=20)
+    shots = commands.add_parser("screenshots", help="render every screen offscreen to PNG files")
+    shots.add_argument("directory", type=Path)
+    check = commands.add_parser("check-content", help="validate a content file and report every problem")
+    check.add_argument("file", type=Path)
+    return parser
+
+
+def _config(args: argparse.Namespace) -> Config:
+    return load_config(
+        args.config, data_dir=args.data_dir, content_file=args.content,
+        fullscreen=False if args.windowed else None,
+        orientation="portrait" if args.portrait else None,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        config = _config(args)
+    except ConfigError as exc:
+        print(f"kiosk: configuration error: {exc}", file=sys.stderr)
+        return 2
+    if args.command == "search":
+        return _search(config, args.query, args.limit)
+    if args.command == "screenshots":
+        from kiosk.screenshots import render_all
+
+        return render_all(config, args.directory)
+    if args.command == "check-content":
+        return _check_content(args.file)
+    return _run(config)
+
+
+def _search(config: Config, query: str, limit: int) -> int:
+    from kiosk.data.cache import ensure_cache
+    from kiosk.data.catalog import Catalog
+    from kiosk.data.content_format import ContentError
+    from kiosk.data.search import SearchIndex
+
+    try:
+        catalog = Catalog(ensure_cache(config.data_path, config.content_path))
+    except ContentError as exc:
+        print(f"kiosk: the content file has problems:\n{exc}", file=sys.stderr)
+        return 1
+    result = SearchIndex(catalog.search_entries()).search(query, limit=limit)
+    if result.empty:
+        print(f"没有找到与“{query}”相关的事项 (no match)", file=sys.stderr)
+        return 1
+    for entry in result.entries:
+        print(f"{entry.code}\t{entry.name}\t{entry.department_name}")
+    if result.more:
+        print(f"… more than {limit} matches", file=sys.stderr)
+    return 0
+
+
+def _check_content(path: Path) -> int:
+    from kiosk.data.content_format import ContentError, load_content
+
+    try:
+        content = load_content(path)
+    except ContentError as exc:
+        print(exc, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s); the file was not loaded.", file=sys.stderr)
+        return 1
+    for warning in content.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"{path}: OK — {len(content.items)} items, {len(content.departments)} departments, "
+          f"{len(content.posts)} posts, {len(content.topics)} topics")
+    return 0
+
+
+def _run(config: Config) -> int:
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")):
+        print("kiosk: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
+              "  Run it on the kiosk's screen, under Xvfb (xvfb-run -a kiosk --windowed),\n"
+              "  or render every screen to PNG files instead:  kiosk screenshots DIR",
+              file=sys.stderr)
+        return 2
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.app import KioskApp
+
+    qapp = QApplication(sys.argv[:1])
+    kiosk = KioskApp(config, qapp)
+    kiosk.show()
+    kiosk.start()
+    return qapp.exec()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

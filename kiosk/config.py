@@ -1,0 +1,147 @@
+"""Configuration: defaults, then the system file, the user file, ``--config``, then ``KIOSK_*``.
+
+Every key is declared once in :data:`KEYS` with its type, default and meaning (the README's
+configuration table is written from it). An unknown key or a value of the wrong kind stops the
+start with a message naming the key and the file.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+ASSETS = Path(os.environ.get("KIOSK_ASSETS", Path(__file__).resolve().parent.parent / "assets"))
+SYSTEM_CONFIG = Path("/etc/lobby-kiosk/kiosk.toml")
+
+
+class ConfigError(Exception):
+    """A configuration problem, said so that an operator can fix it."""
+
+
+@dataclass(frozen=True)
+class Config:
+    data_dir: str = ""
+    content_file: str = ""
+    idle_seconds: int = 90
+    idle_countdown_seconds: int = 10
+    orientation: str = "landscape"
+    screen_diagonal_inch: float = 32.0
+    fullscreen: bool = True
+    language: str = "zh_CN"
+
+    # -- derived --------------------------------------------------------------------------------------
+    @property
+    def screen_size(self) -> tuple[int, int]:
+        return (1920, 1080) if self.orientation == "landscape" else (1080, 1920)
+
+    @property
+    def dpi(self) -> float:
+        width, height = self.screen_size
+        return math.hypot(width, height) / self.screen_diagonal_inch
+
+    @property
+    def data_path(self) -> Path:
+        if self.data_dir:
+            return Path(self.data_dir).expanduser()
+        from platformdirs import user_data_dir
+
+        return Path(user_data_dir("lobby-kiosk", appauthor=False))
+
+    @property
+    def content_path(self) -> Path:
+        return Path(self.content_file).expanduser() if self.content_file else ASSETS / "content" / "demo.yaml"
+
+
+KEYS: dict[str, str] = {
+    "data_dir": "folder of the content cache and the local records (default: the platform's user data folder)",
+    "content_file": "content file loaded into the cache (default: the demo content in assets/content/demo.yaml)",
+    "idle_seconds": "seconds without a touch before the idle countdown appears",
+    "idle_countdown_seconds": "length of the visible countdown before the kiosk resets to the attract screen",
+    "orientation": "landscape (1920×1080) or portrait (1080×1920)",
+    "screen_diagonal_inch": "diagonal of the touchscreen; sizes in millimetres are converted with it",
+    "fullscreen": "fullscreen frameless window (false only for development)",
+    "language": "zh_CN or en",
+}
+
+_CHOICES = {"orientation": ("landscape", "portrait"), "language": ("zh_CN", "en")}
+_RANGES: dict[str, tuple[float, float]] = {
+    "idle_seconds": (10, 3600), "idle_countdown_seconds": (3, 120), "screen_diagonal_inch": (7, 120),
+}
+
+
+def _coerce(key: str, value: Any, source: str) -> Any:
+    kind = {f.name: f.type for f in fields(Config)}[key]
+    expected = {"str": str, "int": int, "float": (int, float), "bool": bool}[str(kind)]
+    if isinstance(value, str) and source.startswith("environment"):
+        value = _from_env_text(key, value, str(kind), source)
+    if isinstance(value, bool) and kind != "bool" or not isinstance(value, expected):
+        raise ConfigError(f"{source}: key '{key}' must be {kind}, found {value!r}")
+    if kind == "float":
+        value = float(value)
+    if key in _CHOICES and value not in _CHOICES[key]:
+        raise ConfigError(f"{source}: key '{key}' must be one of {', '.join(_CHOICES[key])}, found {value!r}")
+    if key in _RANGES:
+        low, high = _RANGES[key]
+        if not low <= value <= high:
+            raise ConfigError(f"{source}: key '{key}' must be between {low:g} and {high:g}, found {value!r}")
+    return value
+
+
+def _from_env_text(key: str, text: str, kind: str, source: str) -> Any:
+    try:
+        if kind == "int":
+            return int(text)
+        if kind == "float":
+            return float(text)
+        if kind == "bool":
+            return {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False}[text.lower()]
+    except (ValueError, KeyError):
+        raise ConfigError(f"{source}: key '{key}' must be {kind}, found {text!r}") from None
+    return text
+
+
+def _read_file(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    for key in data:
+        if key not in KEYS:
+            raise ConfigError(f"{path}: unknown key '{key}' (known keys: {', '.join(KEYS)})")
+    return data
+
+
+def user_config_path() -> Path:
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("lobby-kiosk", appauthor=False)) / "kiosk.toml"
+
+
+def load_config(explicit: Path | None = None, *, environ: dict[str, str] | None = None,
+                layered: bool = True, **overrides: Any) -> Config:
+    """Build the effective configuration. ``layered=False`` skips the system and user files (tests)."""
+    env = os.environ if environ is None else environ
+    config = Config()
+    files = [p for p in (SYSTEM_CONFIG, user_config_path()) if layered and p.is_file()]
+    if explicit is not None:
+        if not explicit.is_file():
+            raise ConfigError(f"{explicit}: configuration file not found")
+        files.append(explicit)
+    for path in files:
+        values = {k: _coerce(k, v, str(path)) for k, v in _read_file(path).items()}
+        config = replace(config, **values)
+    for key in KEYS:
+        name = f"KIOSK_{key.upper()}"
+        if name in env:
+            config = replace(config, **{key: _coerce(key, env[name], f"environment {name}")})
+    for key, value in overrides.items():
+        if value is not None:
+            config = replace(config, **{key: _coerce(key, value, "command line")})
+    return config

@@ -1,0 +1,1 @@
+"""Content model, content file format, catalogue queries and the search index (no Qt, no network)."""

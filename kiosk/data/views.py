@@ -1,0 +1,205 @@
+"""Plain, frozen objects that screens receive from :mod:`kiosk.data.catalog`.
+
+Screens never see ORM rows or sessions: what they hold cannot change under them or lazily hit
+the database from the UI thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class NamedText:
+    name: str
+    text: str
+
+
+@dataclass(frozen=True)
+class HallView:
+    department: str
+    name: str
+    address: str
+    hours: str
+    consult_phone: str
+    complaint_phone: str
+    portal_url: str
+    complaint_channels: tuple[NamedText, ...]
+    floors: tuple[NamedText, ...]
+    demo: bool
+    revision: str
+
+
+@dataclass(frozen=True)
+class TopicView:
+    code: str
+    name: str
+    description: str
+    item_count: int
+
+
+@dataclass(frozen=True)
+class DepartmentView:
+    code: str
+    name: str
+    duty: str
+    location: str
+    phone: str
+    hours: str
+    item_count: int
+    post_count: int
+
+
+@dataclass(frozen=True)
+class ItemSummary:
+    code: str
+    name: str
+    item_type: str
+    department_name: str
+    window: str  # "3号窗口", or "" when the item has no window in the hall
+    visits: str
+    online: bool
+    promised: str  # "15个工作日"
+
+
+@dataclass(frozen=True)
+class StaffView:
+    name: str
+    number: str
+    role: str
+    photo: str  # absolute path or ""
+
+
+@dataclass(frozen=True)
+class PostView:
+    code: str
+    department_code: str
+    department_name: str
+    post_type: str
+    seq: int
+    name: str
+    work_items: str
+    contact: str
+    phone: str
+    address: str
+    url: str
+    window: str
+    floor: str
+    hours: str
+    staff: tuple[StaffView, ...]
+
+    @property
+    def window_label(self) -> str:
+        return f"{self.window}号窗口" if self.window else ""
+
+
+@dataclass(frozen=True)
+class PostDetail:
+    post: PostView
+    items: tuple[ItemSummary, ...]
+
+
+@dataclass(frozen=True)
+class BasisView:
+    law: str
+    articles: str
+    text: str
+
+
+@dataclass(frozen=True)
+class MaterialView:
+    seq: int
+    name: str
+    source: str
+    originals: int
+    copies: int
+    medium: str
+    required: bool
+    condition: str
+    notes: str
+    blank_form: str
+    sample: str
+
+
+@dataclass(frozen=True)
+class StepView:
+    seq: int
+    step: str
+    post: str
+    time: str
+    description: str
+
+
+@dataclass(frozen=True)
+class ItemGuide:
+    """Everything a service guide shows for one item, defaults already resolved."""
+
+    code: str
+    impl_code: str
+    name: str
+    item_type: str
+    department_code: str
+    department_name: str
+    topics: tuple[str, ...]
+    summary: str
+    body_name: str
+    body_credit_code: str
+    body_nature: str
+    handling_org: str
+    joint_departments: str
+    level: str
+    service_objects: tuple[str, ...]
+    basis: tuple[BasisView, ...]
+    conditions: str
+    quantity_limit: str
+    intermediary: str
+    special_procedures: str
+    materials: tuple[MaterialView, ...]
+    statutory_limit: int
+    statutory_unit: str
+    statutory_note: str
+    promised_limit: int
+    promised_unit: str
+    promised_note: str
+    case_type: str
+    fee_charged: bool
+    fee_standard: str
+    fee_basis: str
+    result_name: str
+    result_sample: str
+    result_delivery: str
+    online: bool
+    online_url: str
+    appointment: bool
+    payment: bool
+    express: bool
+    channels: tuple[str, ...]
+    visits: str
+    post: PostView | None
+    location: str
+    hours: str
+    consult_phone: str
+    complaint_phone: str
+    rights: str
+    steps: tuple[StepView, ...]
+    faq: tuple[NamedText, ...]
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CommitmentGroupView:
+    name: str
+    entries: tuple[NamedText, ...]
+
+
+@dataclass(frozen=True)
+class SearchEntry:
+    """One item as the search index sees it."""
+
+    code: str
+    impl_code: str
+    name: str
+    department_name: str
+    keywords: tuple[str, ...]
+    topic_names: tuple[str, ...]
+    window: str

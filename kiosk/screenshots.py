@@ -1,0 +1,92 @@
+"""``kiosk screenshots DIR``: render every screen offscreen to PNG files (for the README and review)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kiosk.config import Config
+
+if TYPE_CHECKING:
+    from kiosk.app import KioskApp
+    from kiosk.data.catalog import Catalog
+
+
+def longest_item(catalog: Catalog) -> str:
+    """The demo item with the most to show (the worst case for the detail screen)."""
+
+    def size(code: str) -> int:
+        guide = catalog.item_guide(code)
+        return (len(guide.materials) * 200 + len(guide.steps) * 100 + sum(len(b.text) for b in guide.basis)
+                + len(guide.conditions))
+
+    return max((entry.code for entry in catalog.search_entries()), key=size)
+
+
+def _plan(kiosk: KioskApp) -> list[tuple[str, str, Any, Callable[[], None] | None]]:
+    catalog = kiosk.store.catalog
+    assert catalog is not None
+    topic = catalog.topics()[0].code
+    department = catalog.departments()[0].code
+    item = longest_item(catalog)
+    post = next((p.code for p in catalog.posts() if p.staff), catalog.posts()[0].code)
+
+    def type_search() -> None:
+        screen = kiosk.navigator.current_screen()
+        if screen is not None and hasattr(screen, "set_query"):
+            screen.set_query("hp")
+
+    def show_idle() -> None:
+        kiosk.window.idle_overlay.show_count(kiosk.config.idle_countdown_seconds)
+
+    return [
+        ("01-attract", "attract", None, None),
+        ("02-home", "home", None, None),
+        ("03-topic", "items", ("topic", topic), None),
+        ("04-department", "items", ("department", department), None),
+        ("05-departments", "departments", None, None),
+        ("06-item-detail", "item", item, None),
+        ("07-flow", "flow", item, None),
+        ("08-posts", "posts", None, None),
+        ("09-post", "post", post, None),
+        ("10-commitments", "commitments", None, None),
+        ("11-finder", "finder", None, None),
+        ("12-search", "search", None, type_search),
+        ("13-idle-countdown", "home", None, show_idle),
+    ]
+
+
+def render_all(config: Config, directory: Path) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.app import KioskApp
+
+    qapp = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(qapp, QApplication)
+    kiosk = KioskApp(replace(config, fullscreen=False), qapp)
+    kiosk.show()
+    kiosk.store.load_now()
+    qapp.processEvents()
+    if kiosk.store.catalog is None:
+        print(f"kiosk: cannot render screens: {kiosk.store.error}", file=sys.stderr)
+        return 1
+    directory.mkdir(parents=True, exist_ok=True)
+    suffix = "" if config.orientation == "landscape" else "-portrait"
+    for filename, screen, key, action in _plan(kiosk):
+        kiosk.window.idle_overlay.hide()
+        kiosk.navigator.go(screen, key)
+        if action is not None:
+            action()
+        for _ in range(3):
+            qapp.processEvents()
+        target = directory / f"{filename}{suffix}.png"
+        kiosk.window.grab().save(str(target))
+        print(target)
+    kiosk.window.allow_close = True
+    kiosk.window.close()
+    return 0

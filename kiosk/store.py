@@ -1,0 +1,78 @@
+"""Where the screens get their data: the catalogue and the search index, loaded off the UI thread.
+
+The attract screen is painted before this module's heavy imports (SQLAlchemy, pypinyin) happen:
+:meth:`ContentStore.load_async` runs them in a worker thread and announces each stage with a
+signal, which Qt delivers on the UI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:
+    from kiosk.data.catalog import Catalog
+    from kiosk.data.search import SearchIndex
+
+log = logging.getLogger(__name__)
+
+
+class ContentStore(QObject):
+    """Holds the catalogue (``ready``) and, a little later, the search index (``search_ready``)."""
+
+    ready = Signal()
+    search_ready = Signal()
+    failed = Signal(str)
+
+    def __init__(self, data_dir: Path, content_file: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.content_file = content_file
+        self.catalog: Catalog | None = None
+        self.search_index: SearchIndex | None = None
+        self.error = ""
+        self._thread: threading.Thread | None = None
+
+    def load_async(self) -> None:
+        self._thread = threading.Thread(target=self._load, name="content-loader", daemon=True)
+        self._thread.start()
+
+    def load_now(self) -> None:
+        """Load in the calling thread (command line tools and tests)."""
+        self._load()
+
+    def wait(self, timeout: float | None = None) -> None:
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def _load(self) -> None:
+        try:
+            from kiosk.data.cache import ensure_cache
+            from kiosk.data.catalog import Catalog
+
+            cache = ensure_cache(self.data_dir, self.content_file)
+            self.catalog = Catalog(cache)
+        except Exception as exc:
+            from kiosk.data.content_format import ContentError
+
+            if isinstance(exc, ContentError):
+                self.error = f"内容文件有误 / content file problems:\n{exc}"
+            else:
+                log.exception("loading the content failed")
+                self.error = f"{type(exc).__name__}: {exc}"
+            log.error("content not available: %s", self.error)
+            self.failed.emit(self.error)
+            return
+        self.ready.emit()
+        try:
+            from kiosk.data.search import SearchIndex
+
+            self.search_index = SearchIndex(self.catalog.search_entries())
+        except Exception:
+            log.exception("building the search index failed")
+            return
+        self.search_ready.emit()

@@ -1,0 +1,156 @@
+"""Building blocks for touch screens: labels that wrap, finger-scrolled areas, tiles and rows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEasingCurve, Qt
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QScrollerProperties,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def text_label(text: str = "", name: str = "", *, wrap: bool = True, selectable: bool = False) -> QLabel:
+    """A label that wraps and never lets a visitor select (and drag) its text."""
+    label = QLabel(text)
+    if name:
+        label.setObjectName(name)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction if not selectable
+                                  else Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return label
+
+
+def make_kinetic(area: QAbstractScrollArea) -> None:
+    """Finger (and mouse) drags scroll the area with momentum; nothing overshoots sideways."""
+    viewport = area.viewport()
+    QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    scroller = QScroller.scroller(viewport)
+    props = scroller.scrollerProperties()
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.004)
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy,
+                          QScrollerProperties.OvershootPolicy.OvershootAlwaysOff)
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy,
+                          QScrollerProperties.OvershootPolicy.OvershootWhenScrollable)
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.ScrollingCurve, QEasingCurve.Type.OutCubic)
+    scroller.setScrollerProperties(props)
+
+
+class ScrollPage(QScrollArea):
+    """A vertically scrolling page with a column layout, scrolled by finger."""
+
+    def __init__(self, parent: QWidget | None = None, *, spacing: int = 16, margins: int = 32) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body = QWidget()
+        self.body.setObjectName("ScrollBody")
+        self.column = QVBoxLayout(self.body)
+        self.column.setContentsMargins(margins, margins // 2, margins, margins)
+        self.column.setSpacing(spacing)
+        self.setWidget(self.body)
+        make_kinetic(self)
+
+    def clear(self) -> None:
+        clear_layout(self.column)
+        self.verticalScrollBar().setValue(0)
+
+
+def clear_layout(layout: QLayout) -> None:
+    while layout.count():
+        child = layout.takeAt(0)
+        if child is None:
+            break
+        widget = child.widget()
+        if widget is not None:
+            widget.setParent(None)
+            widget.deleteLater()
+        elif child.layout() is not None:
+            inner = child.layout()
+            clear_layout(inner)
+
+
+class Tile(QPushButton):
+    """A large button with a title and an optional line below; it looks tappable and is."""
+
+    def __init__(self, title: str, subtitle: str = "", *, primary: bool = False, height: int = 0,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Tile")
+        self.setProperty("primary", primary)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 16, 28, 16)
+        layout.setSpacing(6)
+        self.title_label = text_label(title, "TileTitle")
+        layout.addWidget(self.title_label)
+        self.subtitle_label = text_label(subtitle, "TileSub")
+        self.subtitle_label.setVisible(bool(subtitle))
+        layout.addWidget(self.subtitle_label)
+        layout.addStretch(1)
+        if height:
+            self.setMinimumHeight(height)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def text(self) -> str:  # so tests and screen readers find the tile by its title
+        return self.title_label.text()
+
+
+class Row(QPushButton):
+    """A full-width list row: a title on the left, a line of detail under it, badges on the right."""
+
+    def __init__(self, title: str, detail: str = "", badges: tuple[str, ...] = (),
+                 accent_badges: tuple[str, ...] = (), parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Row")
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(24, 12, 24, 12)
+        outer.setSpacing(16)
+        texts = QVBoxLayout()
+        texts.setSpacing(4)
+        self.title_label = text_label(title, "RowTitle")
+        texts.addWidget(self.title_label)
+        if detail:
+            texts.addWidget(text_label(detail, "RowDetail"))
+        outer.addLayout(texts, 1)
+        for text, name in [(b, "Badge") for b in badges] + [(b, "BadgeAccent") for b in accent_badges]:
+            if text:
+                outer.addWidget(text_label(text, name, wrap=False), 0, Qt.AlignmentFlag.AlignVCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+    def text(self) -> str:
+        return self.title_label.text()
+
+    def sizeHint(self):  # type: ignore[no-untyped-def]  # noqa: ANN201 - Qt override
+        hint = super().sizeHint()
+        layout = self.layout()
+        if layout is not None:
+            hint.setHeight(max(hint.height(), layout.sizeHint().height()))
+        return hint
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        return layout.heightForWidth(width) if layout is not None else super().heightForWidth(width)
+
+
+def add_section(column: QBoxLayout, title: str) -> QLabel:
+    label = text_label(title, "SectionTitle")
+    column.addWidget(label)
+    return label
