@@ -75,13 +75,16 @@ _RANGES: dict[str, tuple[float, float]] = {
 
 def _coerce(key: str, value: Any, source: str) -> Any:
     kind = {f.name: f.type for f in fields(Config)}[key]
-    expected = {"str": str, "int": int, "float": (int, float), "bool": bool}[str(kind)]
+    expected_types: dict[str, type | tuple[type, ...]] = {
+        "str": str, "int": int, "float": (int, float), "bool": bool,
+    }
+    expected = expected_types[str(kind)]
     if isinstance(value, str) and source.startswith("environment"):
         value = _from_env_text(key, value, str(kind), source)
-    if isinstance(value, bool) and kind != "bool" or not isinstance(value, expected):
+    if (isinstance(value, bool) and kind != "bool") or not isinstance(value, expected):
         raise ConfigError(f"{source}: key '{key}' must be {kind}, found {value!r}")
     if kind == "float":
-        value = float(value)
+        value = float(value)  # type: ignore[arg-type]
     if key in _CHOICES and value not in _CHOICES[key]:
         raise ConfigError(f"{source}: key '{key}' must be one of {', '.join(_CHOICES[key])}, found {value!r}")
     if key in _RANGES:

@@ -49,8 +49,10 @@ class IdleWatcher(QObject):
                 self._second.stop()
                 self.cancelled.emit()
 
-    def set_idle_seconds(self, seconds: int) -> None:
-        self.idle_ms = seconds * 1000
+    def set_timing(self, idle_ms: int, tick_ms: int = 1000) -> None:
+        """Change the quiet spell and the countdown's second (tests use short ones)."""
+        self.idle_ms = idle_ms
+        self._second.setInterval(tick_ms)
         if self._idle.isActive():
             self._idle.start(self.idle_ms)
 

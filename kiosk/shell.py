@@ -119,7 +119,9 @@ class IdleOverlay(QWidget):
 
     def show_count(self, seconds: int) -> None:
         self.count.setText(self.tr("%n 秒", "", seconds))
-        self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
         self.raise_()
         self.show()
 

@@ -37,9 +37,9 @@ class HomeScreen(Screen):
 
         actions_column = QVBoxLayout()
         actions_column.addWidget(text_label(self.tr("找窗口 · 找部门"), "ScreenTitle"))
-        self.actions = QVBoxLayout()
-        self.actions.setSpacing(20)
-        actions_column.addLayout(self.actions, 1)
+        self.action_column = QVBoxLayout()
+        self.action_column.setSpacing(20)
+        actions_column.addLayout(self.action_column, 1)
         self.body.addLayout(actions_column, 2)
         self.action_tiles: dict[str, Tile] = {}
         for name, title, subtitle, primary in (
@@ -50,7 +50,7 @@ class HomeScreen(Screen):
         ):
             tile = Tile(title, subtitle, primary=primary)
             tile.clicked.connect(lambda _=False, n=name: self.navigate.emit(n, None))
-            self.actions.addWidget(tile)
+            self.action_column.addWidget(tile)
             self.action_tiles[name] = tile
         self.topic_tiles: dict[str, Tile] = {}
         self.refresh()

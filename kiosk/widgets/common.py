@@ -79,9 +79,10 @@ def clear_layout(layout: QLayout) -> None:
         if widget is not None:
             widget.setParent(None)
             widget.deleteLater()
-        elif child.layout() is not None:
+        else:
             inner = child.layout()
-            clear_layout(inner)
+            if inner is not None:
+                clear_layout(inner)
 
 
 class Tile(QPushButton):
@@ -135,7 +136,7 @@ class Row(QPushButton):
     def text(self) -> str:
         return self.title_label.text()
 
-    def sizeHint(self):  # type: ignore[no-untyped-def]  # noqa: ANN201 - Qt override
+    def sizeHint(self):  # type: ignore[no-untyped-def]
         hint = super().sizeHint()
         layout = self.layout()
         if layout is not None:

@@ -1,0 +1,47 @@
+"""Configuration: layering, validation messages naming key and file, environment overrides."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.config import ConfigError, load_config
+
+
+def test_defaults() -> None:
+    config = load_config(None, layered=False, environ={})
+    assert config.idle_seconds == 90
+    assert config.screen_size == (1920, 1080)
+    assert config.content_path.name == "demo.yaml"
+
+
+def test_file_then_environment_then_command_line(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.toml"
+    path.write_text('idle_seconds = 120\norientation = "portrait"\n', encoding="utf-8")
+    config = load_config(path, layered=False, environ={"KIOSK_IDLE_SECONDS": "45"})
+    assert config.idle_seconds == 45
+    assert config.screen_size == (1080, 1920)
+    assert load_config(path, layered=False, environ={}, idle_seconds=30).idle_seconds == 30
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("idle_secs = 5\n", "unknown key 'idle_secs'"),
+    ('idle_seconds = "ninety"\n', "key 'idle_seconds' must be int"),
+    ("idle_seconds = 2\n", "key 'idle_seconds' must be between 10 and 3600"),
+    ('orientation = "sideways"\n', "key 'orientation' must be one of landscape, portrait"),
+    ("fullscreen = 1\n", "key 'fullscreen' must be bool"),
+    ("idle_seconds = \n", "not valid TOML"),
+])
+def test_invalid_files_name_key_and_file(tmp_path: Path, text: str, expected: str) -> None:
+    path = tmp_path / "kiosk.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path, layered=False, environ={})
+    assert expected in str(caught.value)
+    assert str(path) in str(caught.value)
+
+
+def test_invalid_environment_value_is_named() -> None:
+    with pytest.raises(ConfigError, match=r"KIOSK_IDLE_SECONDS.*must be int"):
+        load_config(None, layered=False, environ={"KIOSK_IDLE_SECONDS": "soon"})
