@@ -5,8 +5,8 @@ from __future__ import annotations
 import importlib
 import logging
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import ui
 from kiosk.config import Config
@@ -62,6 +62,7 @@ class KioskApp(QObject):
         self.store.ready.connect(self._content_ready)
         self.store.failed.connect(self._content_failed)
 
+        self._loading_started = False
         for name in EARLY_SCREENS:
             self._register(name)
         self.navigator.go(ATTRACT)
@@ -89,7 +90,15 @@ class KioskApp(QObject):
             self.window.show()
 
     def start(self) -> None:
-        self.store.load_async()
+        """Load the content once the first frame is on screen (its imports would only delay it)."""
+        self._first_paint = _FirstPaint(self.window)
+        self._first_paint.painted.connect(self._begin_loading)
+        QTimer.singleShot(300, self._begin_loading)  # in case no paint arrives (hidden window)
+
+    def _begin_loading(self) -> None:
+        if not self._loading_started:
+            self._loading_started = True
+            self.store.load_async()
 
     # -- events ---------------------------------------------------------------------------------------
     def _content_ready(self) -> None:
@@ -116,3 +125,20 @@ class KioskApp(QObject):
         self.window.idle_overlay.hide()
         self.idle.set_enabled(False)
         self.navigator.reset()
+
+
+class _FirstPaint(QObject):
+    """Emits ``painted`` once, after the watched widget's first paint has been handled."""
+
+    painted = Signal()
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self._widget.removeEventFilter(self)
+            QTimer.singleShot(0, self.painted.emit)
+        return False

@@ -31,7 +31,6 @@ class Config:
     orientation: str = "landscape"
     screen_diagonal_inch: float = 32.0
     fullscreen: bool = True
-    language: str = "zh_CN"
 
     # -- derived --------------------------------------------------------------------------------------
     @property
@@ -64,10 +63,9 @@ KEYS: dict[str, str] = {
     "orientation": "landscape (1920×1080) or portrait (1080×1920)",
     "screen_diagonal_inch": "diagonal of the touchscreen; sizes in millimetres are converted with it",
     "fullscreen": "fullscreen frameless window (false only for development)",
-    "language": "zh_CN or en",
 }
 
-_CHOICES = {"orientation": ("landscape", "portrait"), "language": ("zh_CN", "en")}
+_CHOICES = {"orientation": ("landscape", "portrait")}
 _RANGES: dict[str, tuple[float, float]] = {
     "idle_seconds": (10, 3600), "idle_countdown_seconds": (3, 120), "screen_diagonal_inch": (7, 120),
 }

@@ -45,3 +45,18 @@ def test_invalid_files_name_key_and_file(tmp_path: Path, text: str, expected: st
 def test_invalid_environment_value_is_named() -> None:
     with pytest.raises(ConfigError, match=r"KIOSK_IDLE_SECONDS.*must be int"):
         load_config(None, layered=False, environ={"KIOSK_IDLE_SECONDS": "soon"})
+
+
+def test_readme_documents_every_key_with_its_default() -> None:
+    from dataclasses import fields
+    from pathlib import Path
+
+    from kiosk.config import KEYS, Config
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    defaults = Config()
+    for field in fields(Config):
+        value = getattr(defaults, field.name)
+        shown = str(value).lower() if isinstance(value, bool) else (f'"{value}"' if isinstance(value, str) else value)
+        assert f"| `{field.name}` | `{shown}` |" in readme, f"README lacks the row of {field.name}"
+        assert field.name in KEYS
