@@ -88,6 +88,7 @@ class KioskApp(QObject):
         else:
             self.window.resize(width, height)
             self.window.show()
+            self.window.resize(width, height)  # again: showing may have grown it to a passing minimum
 
     def start(self) -> None:
         """Load the content once the first frame is on screen (its imports would only delay it)."""

@@ -30,19 +30,40 @@ class Header(QWidget):
         row.addStretch(1)
         self.clock = text_label("", "HeaderClock", wrap=False)
         row.addWidget(self.clock)
+        # may shrink rather than widen the window; in portrait the shorter texts fit (see resizeEvent)
+        self.title.setMinimumWidth(1)  # (0 would mean "use the size hint")
+        self.clock.setMinimumWidth(1)
         self._timer = QTimer(self, interval=1000)
         self._timer.timeout.connect(self._tick)
         self._timer.start()
+
+        self._department = ""
+        self._hall = ""
+        self._compact = False
         self._tick()
 
     def set_hall(self, department: str, hall: str, demo: bool) -> None:
-        self.title.setText(f"{department} · {hall}" if hall else department)
+        self._department, self._hall = department, hall
         self.demo.setVisible(demo)
+        self._update_title()
+
+    def resizeEvent(self, event: object) -> None:
+        compact = self.width() < 1500  # portrait: shorter title and clock so nothing is cut
+        if compact != self._compact:
+            self._compact = compact
+            self._update_title()
+            self._tick()
+
+    def _update_title(self) -> None:
+        if self._hall and not self._compact:
+            self.title.setText(f"{self._department} · {self._hall}")
+        else:
+            self.title.setText(self._department)
 
     def _tick(self) -> None:
         now = QDateTime.currentDateTime()
-        self.clock.setText(QLocale(QLocale.Language.Chinese, QLocale.Country.China).toString(
-            now, "yyyy年M月d日 dddd HH:mm"))
+        pattern = "M月d日 HH:mm" if self._compact else "yyyy年M月d日 dddd HH:mm"
+        self.clock.setText(QLocale(QLocale.Language.Chinese, QLocale.Country.China).toString(now, pattern))
 
 
 class Footer(QWidget):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -13,10 +13,19 @@ from typing import Any
 import pytest
 import yaml
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
 
 from kiosk.app import KioskApp
 from kiosk.config import ASSETS, load_config
+
+# A 1920×1920 offscreen screen (read when pytest-qt creates the QApplication): both orientations fit,
+# and taps that QScroller re-sends by screen position land where they were aimed (the default
+# offscreen screen is only 800×800).
+_SCREEN = Path(tempfile.gettempdir()) / "kiosk-test-offscreen.json"
+_SCREEN.write_text(json.dumps({"screens": [{"name": "kiosk", "x": 0, "y": 0, "width": 1920, "height": 1920,
+                                            "logicalDpi": 96}]}), encoding="utf-8")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DEMO = ASSETS / "content" / "demo.yaml"
@@ -51,13 +60,27 @@ def write_content(tmp_path: Path) -> Callable[[dict[str, Any]], Path]:
     return write
 
 
+@pytest.fixture(scope="session")
+def demo_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo content's cache, built once per test session (each test gets a copy)."""
+    from kiosk.data.cache import ensure_cache
+
+    folder = tmp_path_factory.mktemp("demo-cache")
+    ensure_cache(folder, DEMO)
+    return folder
+
+
 @pytest.fixture
-def make_kiosk(qtbot: Any, tmp_path: Path) -> Iterator[Callable[..., KioskApp]]:
+def make_kiosk(qtbot: Any, tmp_path: Path, demo_cache: Path) -> Iterator[Callable[..., KioskApp]]:
     """Build a kiosk window on its own data folder, content loaded, shown at 1920×1080 offscreen."""
     made: list[KioskApp] = []
 
     def make(content: Path = DEMO, **settings: Any) -> KioskApp:
-        settings.setdefault("data_dir", str(tmp_path / f"data{len(made)}"))
+        if "data_dir" not in settings:
+            data_dir = tmp_path / f"data{len(made)}"
+            if content == DEMO:
+                shutil.copytree(demo_cache, data_dir)
+            settings["data_dir"] = str(data_dir)
         config = load_config(None, layered=False, environ={}, content_file=str(content), fullscreen=False,
                              **settings)
         qapp = QApplication.instance()
@@ -81,9 +104,22 @@ def kiosk(make_kiosk: Callable[..., KioskApp]) -> KioskApp:
 
 
 def tap(qtbot: Any, widget: QWidget, pos: QPoint | None = None) -> None:
-    """A finger tap: press and release on the widget (its centre by default)."""
+    """A finger tap: press and release on the widget (its centre by default).
+
+    Like a visitor, it first scrolls the page until the widget is in view; a widget that is still
+    outside the window after that cannot be tapped and fails the test.
+    """
     assert widget.isVisible(), f"{widget!r} is not visible, a visitor cannot tap it"
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos or widget.rect().center())
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if parent is not None:
+        parent.ensureWidgetVisible(widget, 0, 0)
+        QApplication.processEvents()
+    spot = pos or widget.rect().center()
+    window = widget.window()
+    assert window.rect().contains(widget.mapTo(window, spot)), f"{widget!r} is outside the window"
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=spot)
 
 
 def find_button(root: QWidget, text: str) -> QAbstractButton:

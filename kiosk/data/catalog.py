@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from kiosk.data.cache import open_engine
@@ -147,19 +148,22 @@ class Catalog:
         found = {s.code: s for s in self._summaries(select(Item).where(Item.code.in_(wanted)))}
         return [found[c] for c in wanted if c in found]
 
-    def _summaries(self, query: object) -> list[ItemSummary]:
+    def _summaries(self, query: Select[Any]) -> list[ItemSummary]:
+        """Only the columns a list row shows (the JSON columns of whole rows cost most of the time)."""
+        columns = query.with_only_columns(
+            Item.code, Item.name, Item.item_type, Item.department_code, Item.post_code, Item.visits, Item.online,
+            Item.promised_limit, Item.promised_unit,
+        )
         with self._session() as session:
             names = self._dept_names(session)
             windows = dict(session.execute(select(Post.code, Post.window)).all())
             return [
                 ItemSummary(
-                    code=i.code, name=i.name, item_type=i.item_type,
-                    department_name=names.get(i.department_code, ""),
-                    window=f"{windows[i.post_code]}号窗口" if i.post_code and windows.get(i.post_code) else "",
-                    visits=i.visits, online=i.online,
-                    promised=f"{i.promised_limit}个{i.promised_unit}",
+                    code=code, name=name, item_type=item_type, department_name=names.get(department, ""),
+                    window=f"{windows[post]}号窗口" if post and windows.get(post) else "",
+                    visits=visits, online=online, promised=f"{limit}个{unit}",
                 )
-                for i in session.scalars(query).all()  # type: ignore[call-overload]
+                for code, name, item_type, department, post, visits, online, limit, unit in session.execute(columns)
             ]
 
     # -- one item ------------------------------------------------------------------------------------

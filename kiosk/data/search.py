@@ -86,11 +86,18 @@ def normalise(query: str) -> str:
 
 
 def full_pinyin(text: str) -> str:
-    return _NOT_ALNUM.sub("", "".join(lazy_pinyin(text, errors="ignore")).lower())
+    """Pinyin without tones or blanks; Latin letters and digits in the text are kept (AQI数据 → aqishuju)."""
+    return _NOT_ALNUM.sub("", "".join(lazy_pinyin(text, errors="default")).lower())
 
 
 def initials(text: str) -> str:
-    return _NOT_ALNUM.sub("", "".join(lazy_pinyin(text, style=Style.FIRST_LETTER, errors="ignore")).lower())
+    """First letters of the syllables; Latin letters and digits are kept (AQI数据 → aqisj)."""
+    return _NOT_ALNUM.sub("", "".join(lazy_pinyin(text, style=Style.FIRST_LETTER, errors="default")).lower())
+
+
+def code_key(text: str) -> str:
+    """Codes compare on letters and digits only: "SP-01" is found by typing sp01."""
+    return _NOT_ALNUM.sub("", normalise(text))
 
 
 class SearchIndex:
@@ -108,13 +115,13 @@ class SearchIndex:
         self._codes: dict[str, int] = {}
         for index, entry in enumerate(self.entries):
             for code in (entry.code, entry.impl_code):
-                if code:
-                    self._codes.setdefault(normalise(code), index)
+                if code_key(code):
+                    self._codes.setdefault(code_key(code), index)
         names = [(i, normalise(e.name)) for i, e in enumerate(self.entries)]
         keywords = [(i, normalise(k)) for i, e in enumerate(self.entries) for k in e.keywords]
         others = [(i, normalise(t)) for i, e in enumerate(self.entries)
                   for t in (e.department_name, *e.topic_names)]
-        self._code = _Field((i, normalise(c)) for i, e in enumerate(self.entries)
+        self._code = _Field((i, code_key(c)) for i, e in enumerate(self.entries)
                             for c in (e.code, e.impl_code))
         self._name = _Field(names)
         self._name_full = _Field((i, spelled(t)[0]) for i, t in names)
@@ -135,14 +142,15 @@ class SearchIndex:
             return SearchResult(query, (), False)
         latin = q.isascii() and q.isalnum()
         letters = latin and q.isalpha()
+        code = code_key(q) if q.isascii() else ""
         tiers: list[Iterable[int]] = []
-        if q in self._codes:
-            tiers.append([self._codes[q]])
+        if code in self._codes:
+            tiers.append([self._codes[code]])
         tiers.append(self._name.find(q, prefix=True))
         if letters:
             tiers += [self._name_full.find(q, prefix=True), self._name_initials.find(q, prefix=True)]
-        if latin:
-            tiers.append(self._code.find(q, prefix=True))
+        if code:
+            tiers.append(self._code.find(code, prefix=True))
         tiers.append(self._kw.find(q, prefix=False, exact=True))
         if letters:
             tiers += [self._kw_initials.find(q, prefix=False, exact=True),
@@ -158,8 +166,8 @@ class SearchIndex:
         if letters:
             tiers += [self._kw_full.find(q, prefix=False), self._other_full.find(q, prefix=True),
                       self._other_initials.find(q, prefix=True)]
-        if latin and len(q) >= 3:
-            tiers.append(self._code.find(q, prefix=False))
+        if len(code) >= 3:
+            tiers.append(self._code.find(code, prefix=False))
 
         seen: dict[int, None] = {}
         for tier in tiers:
