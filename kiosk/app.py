@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
@@ -15,6 +16,9 @@ from kiosk.navigator import ATTRACT, HOME, Navigator
 from kiosk.screens.base import Screen
 from kiosk.shell import MainWindow
 from kiosk.store import ContentStore
+
+if TYPE_CHECKING:
+    from kiosk.sync_worker import SyncWorker
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +49,9 @@ class KioskApp(QObject):
         qapp.setStyleSheet(ui.stylesheet(ui.metrics()))
         self.window = MainWindow()
         self.navigator = Navigator(self.window.stack)
-        self.store = ContentStore(config.data_path, config.content_path, self)
+        self.store = ContentStore(config.data_path, config.content_path, self, office_url=config.office_url,
+                                  kiosk_id=config.kiosk_id)
+        self.sync_worker: SyncWorker | None = None
         self.idle = IdleWatcher(config.idle_seconds, config.idle_countdown_seconds, self)
         qapp.installEventFilter(self.idle)
 
@@ -61,6 +67,7 @@ class KioskApp(QObject):
         overlay.finish_requested.connect(self._expire)
         self.store.ready.connect(self._content_ready)
         self.store.failed.connect(self._content_failed)
+        self.store.changed.connect(self._content_changed)
 
         self._loading_started = False
         for name in EARLY_SCREENS:
@@ -112,6 +119,19 @@ class KioskApp(QObject):
             self.window.header.set_hall(hall.department, hall.name, hall.demo)
         self.navigator.screen(ATTRACT).refresh()
         self.navigator.screen(HOME)  # build it now so the first tap is instant
+        if self._loading_started and self.store.runner is not None and self.sync_worker is None:
+            from kiosk.sync_worker import SyncWorker
+
+            self.sync_worker = SyncWorker(self.store.runner, self.config.sync_interval_seconds, self)
+            self.sync_worker.content_changed.connect(self.store.content_updated)
+            self.sync_worker.start()
+
+    def _content_changed(self) -> None:
+        catalog = self.store.catalog
+        if catalog is not None:
+            hall = catalog.hall()
+            self.window.header.set_hall(hall.department, hall.name, hall.demo)
+        self.navigator.refresh_all()
 
     def _content_failed(self, message: str) -> None:
         self.navigator.go("unavailable", message)

@@ -7,8 +7,12 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.config import Config, ConfigError, load_config
+
+if TYPE_CHECKING:
+    from sync.runner import SyncRunner
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -26,6 +30,11 @@ def _parser() -> argparse.ArgumentParser:
     shots.add_argument("directory", type=Path)
     check = commands.add_parser("check-content", help="validate a content file and report every problem")
     check.add_argument("file", type=Path)
+    sync = commands.add_parser("sync", help="sync with the office database")
+    mode = sync.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--once", action="store_true", help="run one full sync and print what it did")
+    mode.add_argument("--status", action="store_true", help="show the sync state")
+    sync.add_argument("--office", help="office database URL (overrides office_url)")
     return parser
 
 
@@ -53,20 +62,49 @@ def main(argv: list[str] | None = None) -> int:
         return render_all(config, args.directory)
     if args.command == "check-content":
         return _check_content(args.file)
+    if args.command == "sync":
+        return _sync(config, once=args.once, office=args.office)
     return _run(config)
 
 
+def _runner(config: Config, office: str | None = None) -> SyncRunner:
+    from sync.runner import SyncRunner
+
+    return SyncRunner(config.data_path, office_url=office or config.office_url, content_file=config.content_path,
+                      kiosk_id=config.kiosk_id)
+
+
+def _sync(config: Config, *, once: bool, office: str | None) -> int:
+    runner = _runner(config, office)
+    try:
+        if once:
+            try:
+                pulled, pushed = runner.once()
+            except Exception as exc:
+                print(f"kiosk sync: failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+                return 1
+            print(pulled.line())
+            print(pushed.line())
+            return 0
+        print(runner.status().describe())
+        return 0
+    finally:
+        runner.close()
+
+
 def _search(config: Config, query: str, limit: int) -> int:
-    from kiosk.data.cache import ensure_cache
     from kiosk.data.catalog import Catalog
-    from kiosk.data.content_format import ContentError
     from kiosk.data.search import SearchIndex
 
+    runner = _runner(config)
     try:
-        catalog = Catalog(ensure_cache(config.data_path, config.content_path))
-    except ContentError as exc:
-        print(f"kiosk: the content file has problems:\n{exc}", file=sys.stderr)
-        return 1
+        runner.once()
+    except Exception as exc:
+        if not runner.cache_usable():
+            print(f"kiosk: no content to search: {exc}", file=sys.stderr)
+            return 1
+        print(f"kiosk: searching the content cached before (sync failed: {exc})", file=sys.stderr)
+    catalog = Catalog(runner.cache)
     result = SearchIndex(catalog.search_entries()).search(query, limit=limit)
     if result.empty:
         print(f"没有找到与“{query}”相关的事项 (no match)", file=sys.stderr)

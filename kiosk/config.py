@@ -26,6 +26,9 @@ class ConfigError(Exception):
 class Config:
     data_dir: str = ""
     content_file: str = ""
+    office_url: str = ""
+    kiosk_id: str = ""
+    sync_interval_seconds: int = 60
     idle_seconds: int = 90
     idle_countdown_seconds: int = 10
     orientation: str = "landscape"
@@ -57,7 +60,12 @@ class Config:
 
 KEYS: dict[str, str] = {
     "data_dir": "folder of the content cache and the local records (default: the platform's user data folder)",
-    "content_file": "content file loaded into the cache (default: the demo content in assets/content/demo.yaml)",
+    "content_file": "content file loaded into the embedded office "
+                    "(default: the demo content in assets/content/demo.yaml)",
+    "office_url": "office database URL, e.g. postgresql+psycopg://kiosk:PW@office/kiosk (default: the embedded office "
+                  "file office.sqlite in the data folder)",
+    "kiosk_id": "this kiosk's name in the office's reports (default: the host name)",
+    "sync_interval_seconds": "seconds between background syncs with the office",
     "idle_seconds": "seconds without a touch before the idle countdown appears",
     "idle_countdown_seconds": "length of the visible countdown before the kiosk resets to the attract screen",
     "orientation": "landscape (1920×1080) or portrait (1080×1920)",
@@ -68,6 +76,7 @@ KEYS: dict[str, str] = {
 _CHOICES = {"orientation": ("landscape", "portrait")}
 _RANGES: dict[str, tuple[float, float]] = {
     "idle_seconds": (10, 3600), "idle_countdown_seconds": (3, 120), "screen_diagonal_inch": (7, 120),
+    "sync_interval_seconds": (5, 86400),
 }
 
 

@@ -75,8 +75,13 @@ class Navigator(QObject):
         self._show(ATTRACT, None)
 
     def refresh_all(self) -> None:
+        """The content changed: every built screen refreshes, the one on display is shown again for its key
+        (an item deleted meanwhile shows its gentle note instead of the guide)."""
         for screen in self._screens.values():
             screen.refresh()
+        name, key = self.current
+        if name and name in self._screens:
+            self._screens[name].open(key)
 
     @property
     def depth(self) -> int:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 if TYPE_CHECKING:
     from kiosk.data.catalog import Catalog
     from kiosk.data.search import SearchIndex
+    from sync.runner import SyncRunner
 
 log = logging.getLogger(__name__)
 
@@ -27,13 +28,19 @@ class ContentStore(QObject):
     ready = Signal()
     search_ready = Signal()
     failed = Signal(str)
+    #: the content was updated by a sync; screens on display should show the new version
+    changed = Signal()
 
-    def __init__(self, data_dir: Path, content_file: Path, parent: QObject | None = None) -> None:
+    def __init__(self, data_dir: Path, content_file: Path, parent: QObject | None = None, *,
+                 office_url: str = "", kiosk_id: str = "") -> None:
         super().__init__(parent)
         self.data_dir = data_dir
         self.content_file = content_file
+        self.office_url = office_url
+        self.kiosk_id = kiosk_id
         self.catalog: Catalog | None = None
         self.search_index: SearchIndex | None = None
+        self.runner: SyncRunner | None = None
         self.error = ""
         self._thread: threading.Thread | None = None
 
@@ -51,11 +58,18 @@ class ContentStore(QObject):
 
     def _load(self) -> None:
         try:
-            from kiosk.data.cache import ensure_cache
             from kiosk.data.catalog import Catalog
+            from sync.runner import SyncRunner
 
-            cache = ensure_cache(self.data_dir, self.content_file)
-            self.catalog = Catalog(cache)
+            self.runner = SyncRunner(self.data_dir, office_url=self.office_url, content_file=self.content_file,
+                                     kiosk_id=self.kiosk_id)
+            try:
+                self.runner.once()
+            except Exception:
+                if not self.runner.cache_usable():
+                    raise
+                log.warning("sync at start failed; showing the content cached before", exc_info=True)
+            self.catalog = Catalog(self.runner.cache)
         except Exception as exc:
             from kiosk.data.content_format import ContentError
 
@@ -68,11 +82,30 @@ class ContentStore(QObject):
             self.failed.emit(self.error)
             return
         self.ready.emit()
+        self._build_index()
+
+    def _build_index(self) -> None:
         try:
             from kiosk.data.search import SearchIndex
 
+            assert self.catalog is not None
             self.search_index = SearchIndex(self.catalog.search_entries())
         except Exception:
             log.exception("building the search index failed")
             return
         self.search_ready.emit()
+
+    def content_updated(self, cache_replaced: bool) -> None:
+        """Called (on the UI thread) after a sync changed the cache: reopen, re-index, tell the screens."""
+        from kiosk.data.catalog import Catalog
+
+        if self.catalog is None or self.runner is None:
+            return
+        if cache_replaced:
+            old = self.catalog
+            self.catalog = Catalog(self.runner.cache)  # the old engine still points at the replaced file
+            old.close()
+        else:
+            self.catalog.forget_cached()
+        self.changed.emit()
+        threading.Thread(target=self._build_index, name="search-index", daemon=True).start()

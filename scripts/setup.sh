@@ -14,7 +14,7 @@ RUN_PACKAGES=(
   libxcb-render-util0 libpulse0 libcups2
   fonts-wqy-zenhei
 )
-TEST_PACKAGES=(xvfb xdotool imagemagick poppler-utils poppler-data zbar-tools)
+TEST_PACKAGES=(xvfb xdotool imagemagick poppler-utils poppler-data zbar-tools postgresql)
 
 packages=("${RUN_PACKAGES[@]}")
 [ "$purpose" = test ] && packages+=("${TEST_PACKAGES[@]}")

@@ -63,10 +63,12 @@ def write_content(tmp_path: Path) -> Callable[[dict[str, Any]], Path]:
 @pytest.fixture(scope="session")
 def demo_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo content's cache, built once per test session (each test gets a copy)."""
-    from kiosk.data.cache import ensure_cache
+    from sync.runner import SyncRunner
 
     folder = tmp_path_factory.mktemp("demo-cache")
-    ensure_cache(folder, DEMO)
+    runner = SyncRunner(folder, content_file=DEMO, kiosk_id="test")
+    runner.once()
+    runner.close()
     return folder
 
 

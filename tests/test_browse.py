@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 import shutil
 import statistics
 import time
@@ -272,7 +273,7 @@ def test_a_broken_or_missing_photo_shows_the_placeholder(qtbot: Any, make_kiosk:
     photos.mkdir()
     shutil.copy(DEMO.parent / "photos" / "hj0101.png", photos / "good.png")
     (photos / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\n this is not an image")
-    shutil.copy(DEMO.parent / "photos" / "hj0101.png", photos / "gone.png")
+    shutil.copy(DEMO.parent / "photos" / "hj0501.png", photos / "gone.png")
     doc = copy.deepcopy(load_yaml(MINI))
     doc["posts"][0]["staff"] = [
         {"name": "张丽", "number": "HJ-0301", "photo": "photos/good.png"},
@@ -281,7 +282,9 @@ def test_a_broken_or_missing_photo_shows_the_placeholder(qtbot: Any, make_kiosk:
         {"name": "赵敏", "number": "HJ-0304"},
     ]
     kiosk = make_kiosk(write_content(doc))
-    (photos / "gone.png").unlink()  # deleted after the content was loaded
+    # the kiosk keeps its own copy of each photo; lose that copy after the content was loaded
+    digest = hashlib.sha256((photos / "gone.png").read_bytes()).hexdigest()
+    (Path(kiosk.config.data_path) / "files" / f"{digest}.png").unlink()
     go_home(qtbot, kiosk)
     kiosk.navigator.go("post", "SP-W1")
     screen = current(kiosk)

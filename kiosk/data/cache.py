@@ -13,6 +13,7 @@ import logging
 import os
 import sqlite3
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -21,22 +22,8 @@ from sqlalchemy.orm import Session
 
 from kiosk.data import snapshot
 from kiosk.data.content_format import Content, load_content
-from kiosk.data.models import (
-    SCHEMA_VERSION,
-    Base,
-    Commitment,
-    CommitmentGroup,
-    Department,
-    FlowStep,
-    Hall,
-    Item,
-    ItemTopic,
-    Material,
-    Meta,
-    Post,
-    Staff,
-    Topic,
-)
+from kiosk.data.models import SCHEMA_VERSION, Base, CommitmentGroup, Hall, Meta
+from kiosk.data.records import Change, apply_changes, content_records
 
 log = logging.getLogger(__name__)
 CACHE_NAME = "cache.sqlite"
@@ -62,8 +49,8 @@ def fingerprint(content_file: Path) -> str:
     return hashlib.sha256(content_file.read_bytes()).hexdigest()[:16]
 
 
-def cache_fingerprint(path: Path) -> str | None:
-    """The fingerprint a cache file was built from, or None if it is missing, foreign or unreadable."""
+def cache_meta(path: Path) -> dict[str, str] | None:
+    """The facts of a usable cache file, or None if it is missing, unreadable or of another schema."""
     if not path.is_file():
         return None
     try:
@@ -74,7 +61,13 @@ def cache_fingerprint(path: Path) -> str | None:
         return None
     if rows.get("schema_version") != str(SCHEMA_VERSION):
         return None
-    return rows.get("fingerprint")
+    return {str(k): str(v) for k, v in rows.items()}
+
+
+def cache_fingerprint(path: Path) -> str | None:
+    """The fingerprint of the content file a cache was built from (None: not built from a file)."""
+    meta = cache_meta(path)
+    return meta.get("fingerprint") or None if meta else None
 
 
 def ensure_cache(data_dir: Path, content_file: Path) -> Path:
@@ -104,6 +97,14 @@ def ensure_cache(data_dir: Path, content_file: Path) -> Path:
 def build_cache(cache: Path, content: Content, revision: str) -> None:
     """Write ``content`` into a fresh cache file and atomically put it in place of ``cache``."""
     started = time.perf_counter()
+    changes = [Change(kind, key, body) for (kind, key), body in content_records(content).items()]
+    replace_cache(cache, changes, {"fingerprint": revision, "revision": revision, "source": str(content.source)})
+    log.info("content cache built from %s in %.2f s (%d items)", content.source,
+             time.perf_counter() - started, len(content.items))
+
+
+def replace_cache(cache: Path, changes: Iterable[Change], meta: dict[str, str]) -> None:
+    """Build a complete cache from ``changes`` beside ``cache``, then rename it into place."""
     partial = cache.with_name(cache.name + ".building")
     for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
         leftover.unlink(missing_ok=True)
@@ -111,7 +112,10 @@ def build_cache(cache: Path, content: Content, revision: str) -> None:
     try:
         Base.metadata.create_all(engine)
         with Session(engine) as session, session.begin():
-            _fill(session, content, revision)
+            apply_changes(session, changes, files_dir(cache))
+            _set_meta(session, {"schema_version": str(SCHEMA_VERSION),
+                                "built_at": time.strftime("%Y-%m-%d %H:%M:%S"), **meta})
+            info = _attract_info(session)
         with engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
             connection.exec_driver_sql("PRAGMA journal_mode=DELETE")
@@ -122,50 +126,42 @@ def build_cache(cache: Path, content: Content, revision: str) -> None:
     for stale in (Path(f"{cache}-wal"), Path(f"{cache}-shm")):
         stale.unlink(missing_ok=True)
     os.replace(partial, cache)
-    snapshot.write(cache.parent, snapshot.from_content(content))
-    log.info("content cache built from %s in %.2f s (%d items)", content.source,
-             time.perf_counter() - started, len(content.items))
+    snapshot.write(cache.parent, info)
 
 
-def _fill(session: Session, content: Content, revision: str) -> None:
-    hall = content.hall
-    session.add(Hall(id=1, demo=content.demo, **hall))
-    for gseq, group in enumerate(content.commitments):
-        session.add(CommitmentGroup(seq=gseq, name=group["group"], entries=[
-            Commitment(seq=i, title=e["title"], text=e["text"]) for i, e in enumerate(group["items"])
-        ]))
-    for seq, d in enumerate(content.departments):
-        session.add(Department(seq=seq, **d))
-    for seq, t in enumerate(content.topics):
-        session.add(Topic(seq=seq, **t))
-    session.flush()
-    for p in content.posts:
-        session.add(Post(
-            code=p["code"], department_code=p["department"], post_type=p["type"], seq=p["seq"],
-            name=p["name"], work_items=p["work_items"], contact=p["contact"], phone=p["phone"],
-            address=p["address"], url=p["url"], window=p["window"], floor=p["floor"], hours=p["hours"],
-            staff=[Staff(seq=i, **s) for i, s in enumerate(p["staff"])],
-        ))
-    session.flush()
-    skip = {"code", "department", "post", "topics", "type", "body", "materials", "flow"}
-    for seq, it in enumerate(content.items):
-        fields = {k: v for k, v in it.items() if k not in skip}
-        session.add(Item(
-            code=it["code"], seq=seq, item_type=it["type"], department_code=it["department"],
-            post_code=it["post"] or None, body_name=it["body"]["name"],
-            body_credit_code=it["body"]["credit_code"], body_nature=it["body"]["nature"],
-            materials=[Material(seq=i, **m) for i, m in enumerate(it["materials"])],
-            steps=[FlowStep(seq=i, **s) for i, s in enumerate(it["flow"])],
-            **fields,
-        ))
-        session.add_all(ItemTopic(item_code=it["code"], topic_code=t) for t in dict.fromkeys(it["topics"]))
-    session.add_all([
-        Meta(key="schema_version", value=str(SCHEMA_VERSION)),
-        Meta(key="fingerprint", value=revision),
-        Meta(key="revision", value=revision),
-        Meta(key="source", value=str(content.source)),
-        Meta(key="built_at", value=time.strftime("%Y-%m-%d %H:%M:%S")),
-    ])
+def apply_pull(engine: Engine, cache: Path, changes: list[Change], meta: dict[str, str]) -> set[str]:
+    """Apply a batch of changes and the new checkpoint in one transaction: all of it or nothing."""
+    with Session(engine) as session, session.begin():
+        kinds = apply_changes(session, changes, files_dir(cache))
+        _set_meta(session, meta)
+        info = _attract_info(session) if kinds & {"hall", "commitments"} else None
+    if info is not None:
+        snapshot.write(cache.parent, info)
+    return kinds
+
+
+def files_dir(cache: Path) -> Path:
+    """Photos and forms of the content, by hash, next to the cache."""
+    return cache.parent / "files"
+
+
+def read_meta(engine: Engine) -> dict[str, str]:
+    with Session(engine) as session:
+        return {row.key: row.value for row in session.scalars(select(Meta))}
+
+
+def _set_meta(session: Session, values: dict[str, str]) -> None:
+    for key, value in values.items():
+        session.merge(Meta(key=key, value=value))
+
+
+def _attract_info(session: Session) -> snapshot.AttractInfo:
+    hall = session.get(Hall, 1)
+    first = session.scalars(select(CommitmentGroup).order_by(CommitmentGroup.seq).limit(1)).first()
+    return snapshot.AttractInfo(
+        department=hall.department if hall else "", hall=hall.name if hall else "",
+        commitments=[entry.title for entry in first.entries] if first else [], demo=bool(hall and hall.demo),
+    )
 
 
 def revision_of(engine: Engine) -> str:

@@ -60,6 +60,10 @@ class Catalog:
     def close(self) -> None:
         self.engine.dispose()
 
+    def forget_cached(self) -> None:
+        """The content changed in place: drop what was remembered between queries."""
+        self._department_names = None
+
     def _session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)
 
