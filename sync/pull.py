@@ -13,10 +13,10 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, text
 from sqlalchemy.engine import make_url
 
-from kiosk.data.cache import apply_pull, cache_meta, open_engine, replace_cache
+from kiosk.data.cache import apply_pull, cache_meta, open_engine, replace_cache, replace_feedback_status
 from kiosk.data.records import Change
 from sync.office_models import ContentHead, ContentRecord
 
@@ -77,3 +77,27 @@ def _checkpoint(cache: Path, identity: str) -> int | None:
     if meta is None or meta.get("office") != identity or not meta.get("checkpoint"):
         return None
     return int(meta["checkpoint"])
+
+
+def pull_feedback_status(office: Engine, cache: Path) -> int:
+    """Status and replies of feedback, by tracking code only (the office's feedback_status view)."""
+    if cache_meta(cache) is None:
+        return 0  # no content yet: nothing to attach the statuses to
+    with office.connect() as connection:
+        rows = connection.execute(text(
+            "SELECT code, status, reply, received_at, replied_at, closed_at FROM feedback_status")).all()
+    engine = open_engine(cache)
+    try:
+        replace_feedback_status(engine, [
+            {"code": r.code, "status": r.status, "reply": r.reply or "", "received_at": _stamp(r.received_at),
+             "replied_at": _stamp(r.replied_at), "closed_at": _stamp(r.closed_at)} for r in rows
+        ])
+    finally:
+        engine.dispose()
+    return len(rows)
+
+
+def _stamp(value: object) -> str:
+    if value is None:
+        return ""
+    return value.isoformat(timespec="seconds") if hasattr(value, "isoformat") else str(value)

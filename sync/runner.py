@@ -25,7 +25,7 @@ from kiosk.data.outbox import OUTBOX_NAME, Outbox
 from kiosk.data.records import content_records
 from sync.content import content_session, import_records
 from sync.db import default_office_url, office_engine, upgrade
-from sync.pull import PullReport, pull
+from sync.pull import PullReport, pull, pull_feedback_status
 from sync.push import PushReport, push
 
 log = logging.getLogger(__name__)
@@ -89,6 +89,7 @@ class SyncRunner:
             if self.embedded:
                 self._fill_embedded_office()
             pulled = pull(self.office, self.cache)
+            pull_feedback_status(self.office, self.cache)
             self.outbox.add("heartbeat", self._heartbeat(status))
             pushed = push(self.outbox, self.office, self.kiosk_id)
         except Exception as exc:

@@ -242,3 +242,33 @@ def _closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def test_feedback_status_flows_down_by_code_only(office_url: str, tmp_path: Path) -> None:
+    from sync.office_models import Feedback
+
+    import_doc(office_url, MINI, tmp_path)
+    sender = kiosk(tmp_path, office_url, "sender")
+    sender.outbox.add("feedback", {"code": "K7M2Q9XA", "kind": "投诉", "text": "窗口工作人员态度不好，私密内容",
+                                   "name": "王五", "phone": "13812345678"})
+    sender.once()
+    engine = office_engine(office_url)
+    with Session(engine) as session, session.begin():
+        row = session.scalars(select(Feedback).where(Feedback.code == "K7M2Q9XA")).one()
+        assert row.phone == "13812345678" and row.kiosk_id == "sender"
+        row.status = "已回复"
+        row.reply = "已约谈相关工作人员并整改。"
+    engine.dispose()
+    other = kiosk(tmp_path, office_url, "other")
+    for runner in (sender, other):
+        runner.once()
+        catalog = Catalog(runner.cache)
+        status = catalog.feedback_status("K7M2Q9XA")
+        catalog.close()
+        assert status is not None and status.status == "已回复" and "整改" in status.reply
+    cache_bytes = other.cache.read_bytes()
+    for private in ("13812345678", "王五", "私密内容"):
+        assert private.encode() not in cache_bytes
+    assert not (other.data_dir / "outbox.sqlite").read_bytes().count("私密内容".encode())
+    sender.close()
+    other.close()

@@ -17,12 +17,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, delete, event, select
 from sqlalchemy.orm import Session
 
 from kiosk.data import snapshot
 from kiosk.data.content_format import Content, load_content
-from kiosk.data.models import SCHEMA_VERSION, Base, CommitmentGroup, Hall, Meta
+from kiosk.data.models import SCHEMA_VERSION, Base, CommitmentGroup, FeedbackStatus, Hall, Meta
 from kiosk.data.records import Change, apply_changes, content_records
 
 log = logging.getLogger(__name__)
@@ -138,6 +138,13 @@ def apply_pull(engine: Engine, cache: Path, changes: list[Change], meta: dict[st
     if info is not None:
         snapshot.write(cache.parent, info)
     return kinds
+
+
+def replace_feedback_status(engine: Engine, rows: list[dict[str, str]]) -> None:
+    """The office's status of every tracking code, swapped in one transaction."""
+    with Session(engine) as session, session.begin():
+        session.execute(delete(FeedbackStatus))
+        session.add_all(FeedbackStatus(**row) for row in rows)
 
 
 def files_dir(cache: Path) -> Path:

@@ -17,6 +17,7 @@ from kiosk.data.cache import open_engine
 from kiosk.data.models import (
     CommitmentGroup,
     Department,
+    FeedbackStatus,
     Hall,
     Item,
     ItemTopic,
@@ -28,6 +29,7 @@ from kiosk.data.views import (
     BasisView,
     CommitmentGroupView,
     DepartmentView,
+    FeedbackStatusView,
     HallView,
     ItemGuide,
     ItemSummary,
@@ -244,6 +246,16 @@ class Catalog:
         if post is None:
             raise NotFound(code)
         return _to_post_view(post, self._dept_names(session))
+
+    # -- feedback ---------------------------------------------------------------------------------------------
+    def feedback_status(self, code: str) -> FeedbackStatusView | None:
+        """The office's status of a tracking code, as last synced (None: not known yet)."""
+        with self._session() as session:
+            row = session.get(FeedbackStatus, code)
+            if row is None:
+                return None
+            return FeedbackStatusView(row.code, row.status, row.reply, row.received_at, row.replied_at,
+                                      row.closed_at)
 
     # -- search feed -----------------------------------------------------------------------------------
     def search_entries(self) -> list[SearchEntry]:

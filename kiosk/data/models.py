@@ -13,7 +13,7 @@ from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 #: Bump when the cache tables change; a cache of another version is rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class Base(DeclarativeBase):
@@ -204,3 +204,16 @@ class FlowStep(Base):
     post: Mapped[str] = mapped_column(Text, default="")
     time: Mapped[str] = mapped_column(Text, default="")
     description: Mapped[str] = mapped_column(Text, default="")
+
+
+class FeedbackStatus(Base):
+    """What the office says about a piece of feedback, by tracking code only: never who sent it or what
+    it said (that stays in the office and, until confirmed, in the sending kiosk's outbox)."""
+
+    __tablename__ = "feedback_status"
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    status: Mapped[str] = mapped_column(Text)
+    reply: Mapped[str] = mapped_column(Text, default="")
+    received_at: Mapped[str] = mapped_column(Text, default="")
+    replied_at: Mapped[str] = mapped_column(Text, default="")
+    closed_at: Mapped[str] = mapped_column(Text, default="")

@@ -203,3 +203,13 @@ class SearchEntry:
     keywords: tuple[str, ...]
     topic_names: tuple[str, ...]
     window: str
+
+
+@dataclass(frozen=True)
+class FeedbackStatusView:
+    code: str
+    status: str
+    reply: str
+    received_at: str
+    replied_at: str
+    closed_at: str
