@@ -7,9 +7,9 @@ run: setup
 	$(VENV)/kiosk $(ARGS)
 
 test: setup-test
-	$(VENV)/ruff check kiosk tests bench
+	$(VENV)/ruff check kiosk sync tests bench
 	$(VENV)/mypy
-	QT_QPA_PLATFORM=offscreen $(VENV)/pytest -q
+	QT_QPA_PLATFORM=offscreen KIOSK_TEST_REQUIRE_POSTGRES=1 $(VENV)/pytest -q
 
 setup:
 	@scripts/setup.sh run
@@ -18,7 +18,7 @@ setup-test:
 	@scripts/setup.sh test
 
 lint: setup-test
-	$(VENV)/ruff check kiosk tests bench
+	$(VENV)/ruff check kiosk sync tests bench
 	$(VENV)/mypy
 
 screenshots: setup

@@ -52,6 +52,7 @@ def export_document(records: dict[Key, dict[str, Any]], folder: Path) -> dict[st
 
 
 def write_export(records: dict[Key, dict[str, Any]], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
     document = export_document(records, path.parent)
     text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100)
     partial = path.with_suffix(path.suffix + ".part")

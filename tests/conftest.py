@@ -27,6 +27,8 @@ _SCREEN.write_text(json.dumps({"screens": [{"name": "kiosk", "x": 0, "y": 0, "wi
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 
+pytest_plugins = ["tests.conftest_pg"]
+
 FIXTURES = Path(__file__).parent / "fixtures"
 DEMO = ASSETS / "content" / "demo.yaml"
 MINI = FIXTURES / "mini.yaml"

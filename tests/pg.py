@@ -9,6 +9,9 @@ the cluster runs as the ``postgres`` system user (else ``nobody``) and its folde
 
 Authentication (pg_hba.conf): the Unix socket and the superuser ``postgres`` on 127.0.0.1 are trusted;
 every other role logs in on 127.0.0.1 with its password (scram-sha-256), so role tests check passwords.
+
+Clean-up: :meth:`PgCluster.stop` (the fixture's finaliser), atexit as a backup, and a watchdog process
+that stops the server and removes the folder if the test process dies without either (SIGKILL).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Sequence
@@ -50,6 +54,23 @@ _SERVER_SETTINGS: Final = (
     "full_page_writes=off",
     "password_encryption=scram-sha-256",
 )
+
+
+# Stops the cluster if the test process dies without cleaning up (SIGKILL, SIGTERM): polls its parent
+# and, once reparented, sends the postmaster SIGQUIT (immediate shutdown) and removes the folder.
+_WATCHDOG: Final = """
+import os, shutil, signal, sys, time
+parent, data, root = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+while os.getppid() == parent and os.path.isdir(root):
+    time.sleep(1)
+try:
+    with open(os.path.join(data, "postmaster.pid")) as pidfile:
+        os.kill(int(pidfile.readline()), signal.SIGQUIT)
+    time.sleep(2)
+except (OSError, ValueError):
+    pass
+shutil.rmtree(root, ignore_errors=True)
+"""
 
 
 def _version_key(bindir: Path) -> tuple[int, ...]:
@@ -118,6 +139,7 @@ class PgCluster:
         self.port = 0
         self.timings: dict[str, float] = {}
         self._running = False
+        self._watchdog: subprocess.Popen[bytes] | None = None
         atexit.register(self.stop)
         try:
             self._init()
@@ -174,6 +196,9 @@ class PgCluster:
             if attempt == 4 or "could not bind" not in self.log_tail():
                 self._check(result, "pg_ctl start")
         self._running = True
+        self._watchdog = subprocess.Popen(
+            [sys.executable, "-c", _WATCHDOG, str(os.getpid()), str(self.data), str(self.root)],
+            stdin=subprocess.DEVNULL, start_new_session=True)
         self._wait_ready()
         self.timings["start"] = time.perf_counter() - started
 
@@ -204,6 +229,10 @@ class PgCluster:
         if self.root.exists():
             shutil.rmtree(self.root, ignore_errors=True)
             self.timings["stop"] = time.perf_counter() - started
+        if self._watchdog is not None:
+            self._watchdog.kill()
+            self._watchdog.wait()
+            self._watchdog = None
         atexit.unregister(self.stop)
 
     def _kill_leftover(self) -> None:

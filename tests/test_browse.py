@@ -5,8 +5,6 @@ from __future__ import annotations
 import copy
 import hashlib
 import shutil
-import statistics
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -330,7 +328,7 @@ def test_stale_keys_show_a_gentle_note(qtbot: Any, kiosk: KioskApp) -> None:
     assert "环评审批窗口" in visible_texts(current(kiosk))
 
 
-def test_hundreds_of_items_open_quickly_a_page_at_a_time(qtbot: Any, make_kiosk: Callable[..., KioskApp],
+def test_hundreds_of_items_open_a_page_at_a_time(qtbot: Any, make_kiosk: Callable[..., KioskApp],
                                                          write_content: Callable[..., Path]) -> None:
     doc = copy.deepcopy(load_yaml(MINI))
     base = doc["items"][0]
@@ -342,20 +340,9 @@ def test_hundreds_of_items_open_quickly_a_page_at_a_time(qtbot: Any, make_kiosk:
     kiosk = make_kiosk(write_content(doc))
     go_home(qtbot, kiosk)
     key = ("topic", "hp")
-    kiosk.navigator.go("items", key)  # the first visit builds the screen
-    kiosk.navigator.go("home")
-    times = []
-    for _ in range(5):
-        started = time.perf_counter()
-        kiosk.navigator.go("items", key)
-        kiosk.window.repaint()
-        times.append(time.perf_counter() - started)
-        kiosk.navigator.go("home")
     kiosk.navigator.go("items", key)
     screen = current(kiosk)
-    # ~30 ms on a quiet machine (two thirds of it the catalogue query); building all 301 rows as
-    # Row buttons took over half a second, so this bound still catches a list built eagerly
-    assert statistics.median(times) < 0.25, times
+    # only the first page of rows is built (the opening time is measured by make bench, not here)
     first_page = shown_item_names(screen)
     assert first_page[0] == base["name"] and first_page[1] == "测试事项000"
     assert 10 <= len(first_page) < 301

@@ -25,8 +25,6 @@ from sync.push import push
 from sync.runner import SyncRunner
 from tests.conftest import DEMO, MINI, load_yaml
 
-pytest_plugins = ["tests.conftest_pg"]
-
 
 def import_doc(url: str, doc: dict[str, Any] | Path, tmp_path: Path, actor: str = "tester") -> Any:
     if isinstance(doc, Path):
