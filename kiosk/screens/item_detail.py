@@ -1,0 +1,696 @@
+"""One item's complete service guide (办事指南), every GB/T 39046 element the item has.
+
+Above the page: the button to the flow chart and a strip that jumps to a section. The page itself
+scrolls by finger: a title block with badges, the "where and when" card (window number large),
+the time-limit card, then the sections in the order of a printed guide.
+
+Opening stays cheap however long the guide: the widget tree is built once and opening another
+item only sets texts (one rich label per section, :class:`GuideText`, which lays its text out once
+per width); the title block, the cards and the first section are painted first, and the sections
+further down get their texts right after that first paint (:meth:`ItemDetailScreen.reveal`).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPaintEvent, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScroller,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.screens.base import Screen
+from kiosk.store import ContentStore
+from kiosk.ui import PALETTE, TEXT
+from kiosk.widgets.common import ScrollPage, text_label
+
+if TYPE_CHECKING:
+    from kiosk.data.catalog import Catalog
+    from kiosk.data.views import HallView, ItemGuide, MaterialView
+
+#: sections in the order of the printed guide (2016 standardisation guide, 23 sections, merged)
+SECTION_KEYS = ("info", "basis", "conditions", "materials", "flow", "limits", "fee", "result", "channels",
+                "rights", "contact", "faq")
+
+
+def esc(text: str) -> str:
+    """Content text made safe for a rich label; line breaks kept."""
+    return html.escape(text.strip()).replace("\n", "<br>")
+
+
+def wrapping(label: QLabel) -> QLabel:
+    """Let the layout size a wrapped label by its height for the real width.
+
+    With the vertical policy ``Minimum`` a layout never gives a label less than its size hint,
+    which Qt computes for a narrow "golden ratio" width: long texts would leave big gaps.
+    """
+    policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    policy.setHeightForWidth(True)
+    label.setSizePolicy(policy)
+    return label
+
+
+def plain_label(name: str) -> QLabel:
+    return wrapping(text_label("", name))
+
+
+class GuideText(QLabel):
+    """A wrapped rich-text label that lays its text out once per width.
+
+    A QLabel lays a rich text out twice for every height-for-width question (it measures, then
+    restores the old width), again for its size hints and again to paint; for a long guide that
+    was most of the time spent opening the screen. This label keeps its own document, lays it out
+    once per width, remembers the height for each width until the text changes, and answers the
+    size hints without a layout. ``text()`` returns the HTML, as a rich QLabel would.
+    """
+
+    def __init__(self, name: str = "SectionBody") -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        wrapping(self)
+        self._html = ""
+        self._doc = QTextDocument(self)
+        self._doc.setUndoRedoEnabled(False)
+        self._doc.setDocumentMargin(0)
+        self._dirty = False
+        self._heights: dict[int, int] = {}
+        #: how many times the text was laid out (a measure of the work an open costs)
+        self.layouts = 0
+
+    def text(self) -> str:
+        return self._html
+
+    def setText(self, text: str) -> None:
+        if text == self._html:
+            return
+        self._html = text
+        self._dirty = True
+        self._heights.clear()
+        self.updateGeometry()
+        self.update()
+
+    def _document(self, width: int) -> QTextDocument:
+        if self._dirty:
+            if self._doc.defaultFont() != self.font():
+                self._doc.setDefaultFont(self.font())
+            self._doc.setHtml(self._html)
+            self._dirty = False
+        if self._doc.textWidth() != width:
+            self._doc.setTextWidth(width)
+            self.layouts += 1
+        return self._doc
+
+    def _extra(self) -> tuple[int, int]:
+        margins = self.contentsMargins()
+        return margins.left() + margins.right(), margins.top() + margins.bottom()
+
+    def heightForWidth(self, width: int) -> int:
+        height = self._heights.get(width)
+        if height is None:
+            if not self._html:
+                height = 0
+            else:
+                extra_w, extra_h = self._extra()
+                inner = max(width - extra_w, 1)
+                height = math.ceil(self._document(inner).size().height()) + extra_h
+            self._heights[width] = height
+        return height
+
+    def sizeHint(self) -> QSize:
+        # the width it has, and the height already known for it: no layout here
+        width = self.width() if self.width() > 50 else 600
+        height = self._heights.get(width)
+        return QSize(width, height if height is not None else self.fontMetrics().height() * 2)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(160, self.fontMetrics().height() if self._html else 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self._html:
+            return
+        rect = self.contentsRect()
+        document = self._document(rect.width())
+        painter = QPainter(self)
+        painter.translate(rect.topLeft())
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette.setColor(QPalette.ColorRole.Text, self.palette().color(self.foregroundRole()))
+        context.clip = QRectF(event.rect().translated(-rect.topLeft()))
+        painter.setClipRect(context.clip)
+        document.documentLayout().draw(painter, context)
+        painter.end()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._dirty = bool(self._html)
+            self._heights.clear()
+        super().changeEvent(event)
+
+
+def rich_label(name: str = "SectionBody") -> QLabel:
+    return GuideText(name)
+
+
+def card_frame(name: str = "Card") -> tuple[QWidget, QVBoxLayout]:
+    # a plain styled widget, not a QFrame: a QFrame's stylesheet border changes its contents
+    # rect in some layout passes and not in others, and each width costs a text layout
+    frame = QWidget()
+    frame.setObjectName(name)
+    frame.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+    column = QVBoxLayout(frame)
+    column.setContentsMargins(32, 24, 32, 28)
+    column.setSpacing(12)
+    return frame, column
+
+
+class Section:
+    """A heading and a white card holding one rich label; hidden when the item has nothing for it."""
+
+    def __init__(self, title: str, column: QVBoxLayout) -> None:
+        self.title = text_label(title, "SectionTitle")
+        self.card, inner = card_frame()
+        self.body = rich_label()
+        inner.addWidget(self.body)
+        self.extra = inner  # room for a button under the text
+        column.addWidget(self.title)
+        column.addWidget(self.card)
+
+    def show_html(self, content: str) -> None:
+        self.body.setText(content)
+        self.set_visible(bool(content))
+
+    def set_visible(self, visible: bool) -> None:
+        self.title.setVisible(visible)
+        self.card.setVisible(visible)
+
+
+class ItemDetailScreen(Screen):
+    name = "item"
+
+    def __init__(self, store: ContentStore) -> None:
+        super().__init__()
+        self.setObjectName("ItemDetail")
+        self.store = store
+        self.code: str | None = None
+        self.guide: ItemGuide | None = None
+        self._hall: tuple[object, HallView | None] = (None, None)
+        self._landscape = True
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(40, 20, 40, 0)
+        outer.setSpacing(12)
+
+        # -- the bar above the page: jump strip on the left, actions on the right ------------------
+        self.bar = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.bar.setSpacing(16)
+        jumps = QHBoxLayout()
+        jumps.setSpacing(12)
+        jumps.addWidget(text_label(self.tr("跳到"), "JumpLabel", wrap=False))
+        self.jump_buttons: dict[str, QPushButton] = {}
+        for key, title in (("where", self.tr("地点")), ("conditions", self.tr("条件")),
+                           ("materials", self.tr("材料")), ("flow", self.tr("流程")),
+                           ("limits", self.tr("时限")), ("fee", self.tr("收费"))):
+            button = QPushButton(title)
+            button.setObjectName("JumpButton")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, k=key: self.jump_to(k))
+            jumps.addWidget(button)
+            self.jump_buttons[key] = button
+        jumps.addStretch(1)
+        self.bar.addLayout(jumps, 1)
+        #: the actions row; later issues add print and rate buttons here
+        self.action_row = QHBoxLayout()
+        self.action_row.setSpacing(16)
+        self.action_row.addStretch(1)
+        self.flow_button = QPushButton(self.tr("办理流程图"))
+        self.flow_button.setProperty("primary", True)
+        self.flow_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.flow_button.clicked.connect(self.show_flow)
+        self.action_row.addWidget(self.flow_button)
+        self.bar.addLayout(self.action_row)
+        outer.addLayout(self.bar)
+
+        # -- the page ----------------------------------------------------------------------------------
+        self.page = ScrollPage(spacing=14, margins=0)
+        self.page.column.setContentsMargins(0, 8, 24, 40)
+        outer.addWidget(self.page, 1)
+        column = self.page.column
+
+        self.missing = plain_label("Empty")
+        self.missing.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.missing.hide()
+        column.addWidget(self.missing)
+
+        self.content = QWidget()
+        content = QVBoxLayout(self.content)
+        content.setContentsMargins(0, 0, 0, 0)
+        content.setSpacing(14)
+        column.addWidget(self.content)
+
+        # title block
+        self.title = plain_label("ItemName")
+        content.addWidget(self.title)
+        badges = QHBoxLayout()
+        badges.setSpacing(12)
+        self.badge_type = text_label("", "Badge", wrap=False)
+        self.badge_case = text_label("", "Badge", wrap=False)
+        self.badge_visits_good = text_label("", "BadgeOk", wrap=False)
+        self.badge_visits = text_label("", "Badge", wrap=False)
+        self.badge_online = text_label(self.tr("网上可办"), "BadgeOk", wrap=False)
+        self.badge_fee = text_label("", "Badge", wrap=False)
+        self.badges = (self.badge_type, self.badge_case, self.badge_visits_good, self.badge_visits,
+                       self.badge_online, self.badge_fee)
+        for badge in self.badges:
+            badges.addWidget(badge)
+        badges.addStretch(1)
+        content.addLayout(badges)
+        self.subtitle = plain_label("ScreenSubtitle")
+        content.addWidget(self.subtitle)
+        self.summary = plain_label("ItemSummary")
+        content.addWidget(self.summary)
+
+        # where-and-when and time-limit cards
+        self.cards = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.cards.setSpacing(20)
+        self.where_card, where = card_frame("WhereCard")
+        where.addWidget(text_label(self.tr("到哪里办"), "CardTitle"))
+        where_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        where_row.setSpacing(28)
+        self.window_label = text_label("", "BigWindow", wrap=False)
+        self.window_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        where_row.addWidget(self.window_label, 0, Qt.AlignmentFlag.AlignTop)
+        self.where_text = rich_label("CardBody")
+        where_row.addWidget(self.where_text, 1)
+        where.addLayout(where_row)
+        where.addStretch(1)
+        self.cards.addWidget(self.where_card, 3)
+
+        self.limit_card, limit = card_frame("LimitCard")
+        limit.addWidget(text_label(self.tr("多长时间办好"), "CardTitle"))
+        self.limit_big = rich_label("LimitBig")
+        limit.addWidget(self.limit_big)
+        self.limit_text = rich_label("CardBody")
+        limit.addWidget(self.limit_text)
+        limit.addStretch(1)
+        self.cards.addWidget(self.limit_card, 2)
+        content.addLayout(self.cards)
+
+        # the guide's sections
+        titles = {
+            "info": self.tr("事项信息"), "basis": self.tr("设定依据"), "conditions": self.tr("受理条件"),
+            "materials": self.tr("申请材料"), "flow": self.tr("办理流程"), "limits": self.tr("办结时限"),
+            "fee": self.tr("收费标准及依据"), "result": self.tr("审批结果"), "channels": self.tr("办理方式"),
+            "rights": self.tr("申请人权利和义务"), "contact": self.tr("咨询与投诉"), "faq": self.tr("常见问题"),
+        }
+        self.sections: dict[str, Section] = {key: Section(titles[key], content) for key in SECTION_KEYS}
+        self.flow_section_button = QPushButton(self.tr("查看办理流程图"))
+        self.flow_section_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.flow_section_button.clicked.connect(self.show_flow)
+        self.sections["flow"].extra.addWidget(self.flow_section_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        self._pending = False
+        self._pending_html: dict[str, str] = {}
+        # after the first paint (eventFilter) at the latest; this timer covers a hidden screen
+        self._reveal_timer = QTimer(self, singleShot=True, interval=120)
+        self._reveal_timer.timeout.connect(self.reveal)
+        self.page.viewport().installEventFilter(self)
+
+    # -- navigation -----------------------------------------------------------------------------------
+    def show_flow(self) -> None:
+        if self.code is not None:
+            self.navigate.emit("flow", self.code)
+
+    def jump_target(self, key: str) -> QWidget:
+        if key == "where":
+            return self.where_card
+        return self.sections[key].title
+
+    def jump_to(self, key: str) -> None:
+        """Scroll the page so the section's heading is at the top."""
+        if self._pending:
+            self.reveal()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        target = self.jump_target(key)
+        bar = self.page.verticalScrollBar()
+        QScroller.scroller(self.page.viewport()).stop()
+        y = target.mapTo(self.page.body, QPoint(0, 0)).y() - 8
+        bar.setValue(max(0, min(y, bar.maximum())))
+
+    # -- Screen -----------------------------------------------------------------------------------------
+    def open(self, key: object = None) -> None:
+        self.code = str(key) if key is not None else None
+        self._show()
+        QScroller.scroller(self.page.viewport()).stop()
+        self.page.verticalScrollBar().setValue(0)
+
+    def refresh(self) -> None:
+        if self.code is not None:
+            self._show()
+            self.reveal()  # at once: the visitor keeps the place where they were reading
+
+    def reset(self) -> None:
+        self.page.verticalScrollBar().setValue(0)
+
+    def resizeEvent(self, event: object) -> None:
+        landscape = self.width() >= self.height()
+        if landscape != self._landscape:
+            self._landscape = landscape
+            self.cards.setDirection(QBoxLayout.Direction.LeftToRight if landscape
+                                    else QBoxLayout.Direction.TopToBottom)
+            # portrait: the actions get a row of their own, above the jump strip
+            self.bar.setDirection(QBoxLayout.Direction.LeftToRight if landscape
+                                  else QBoxLayout.Direction.BottomToTop)
+        super().resizeEvent(event)  # type: ignore[arg-type]
+
+    # -- content ----------------------------------------------------------------------------------------
+    def _show(self) -> None:
+        catalog = self.store.catalog
+        guide = None
+        if catalog is not None and self.code is not None:
+            from kiosk.data.catalog import NotFound
+
+            try:
+                guide = catalog.item_guide(self.code)
+            except NotFound:
+                guide = None
+        self.guide = guide
+        if guide is None or catalog is None:
+            self.missing.setText(self.tr("该事项已更新或下线，请返回重新选择"))
+            self.missing.show()
+            self.content.hide()
+            self.flow_button.setEnabled(False)
+            for button in self.jump_buttons.values():
+                button.hide()
+            self._pending = False
+            return
+        self.missing.hide()
+        self.content.show()
+        self.flow_button.setEnabled(True)
+        self._fill(guide, self._hall_view(catalog))
+
+    def _hall_view(self, catalog: Catalog) -> HallView | None:
+        if self._hall[0] is not catalog:
+            from kiosk.data.catalog import NotFound
+
+            try:
+                self._hall = (catalog, catalog.hall())
+            except NotFound:
+                self._hall = (catalog, None)
+        return self._hall[1]
+
+    def _fill(self, g: ItemGuide, hall: HallView | None) -> None:
+        self.title.setText(g.name)
+        self._fill_badges(g)
+        self.subtitle.setText("  ·  ".join(p for p in (g.department_name, "、".join(g.topics)) if p))
+        self.subtitle.setVisible(bool(self.subtitle.text()))
+        self.summary.setText(g.summary)
+        self.summary.setVisible(bool(g.summary))
+        self._fill_where(g)
+        self._fill_limit_card(g)
+        pending = {
+            "info": self._info_html(g),
+            "basis": self._basis_html(g),
+            "conditions": self._para(g.conditions),
+            "materials": self._materials_html(g.materials),
+            "flow": self._flow_html(g),
+            "limits": self._limits_html(g),
+            "fee": self._fee_html(g),
+            "result": self._rows([
+                (self.tr("结果名称"), g.result_name), (self.tr("结果样本"), g.result_sample),
+                (self.tr("结果送达"), g.result_delivery),
+            ]),
+            "channels": self._channels_html(g),
+            "rights": self._para(g.rights),
+            "contact": self._contact_html(g, hall),
+            "faq": self._faq_html(g),
+        }
+        self.flow_section_button.setVisible(bool(g.steps))
+        for key, button in self.jump_buttons.items():
+            button.setVisible(key == "where" or bool(pending[key]))
+        # The first paint shows the title, the two cards and the first section; the sections
+        # further down are laid out right after it (see :meth:`eventFilter`), so a tap is
+        # answered within a frame however long the guide is.
+        self.sections["info"].show_html(pending.pop("info"))
+        for key in pending:  # emptied, not hidden: showing and hiding widgets is what costs
+            self.sections[key].body.setText("")
+        self._pending_html = pending
+        self._pending = True
+        self._reveal_timer.start()
+
+    @property
+    def complete(self) -> bool:
+        """Every section of the current item is shown (they follow the first paint)."""
+        return not self._pending
+
+    def reveal(self) -> None:
+        """Show the sections further down (the second step of opening)."""
+        self._reveal_timer.stop()
+        if not self._pending:
+            return
+        self._pending = False
+        for key, content in self._pending_html.items():
+            self.sections[key].show_html(content)
+        self._pending_html = {}
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._pending and watched is self.page.viewport() and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self.reveal)
+        return False
+
+    def limit_words(self, value: int, unit: str) -> str:
+        """ "15 个工作日"; a limit of 0 means the item is done on the spot."""
+        return self.tr("当场办结") if value <= 0 else self.tr("{n} 个{unit}").format(n=value, unit=unit)
+
+    def _fill_badges(self, g: ItemGuide) -> None:
+        self.badge_type.setText(g.item_type)
+        self.badge_case.setText(g.case_type)
+        good = {"0": self.tr("跑0次"), "1": self.tr("最多跑一次")}
+        other = {"2": self.tr("需到现场2次"), "多次": self.tr("需多次到现场")}
+        self.badge_visits_good.setText(good.get(g.visits, ""))
+        self.badge_visits.setText(other.get(g.visits, ""))
+        self.badge_fee.setText(self.tr("收费") if g.fee_charged else self.tr("不收费"))
+        self.badge_online.setText(self.tr("网上可办") if g.online else "")
+        for badge in self.badges:
+            badge.setVisible(bool(badge.text()))
+
+    def _fill_where(self, g: ItemGuide) -> None:
+        post = g.post
+        if post is not None and post.window:
+            self.window_label.setText(self.tr("{n}号窗口").format(n=post.window))
+        elif g.online and not g.location:
+            self.window_label.setText(self.tr("网上办理"))
+        else:
+            self.window_label.setText("")
+        self.window_label.setVisible(bool(self.window_label.text()))
+        rows: list[tuple[str, str]] = []
+        if post is not None:
+            rows.append((self.tr("窗口"), post.name))
+        place = g.location
+        if post is not None and post.floor and post.floor not in place:
+            place = f"{post.floor} {place}".strip()
+        rows += [
+            (self.tr("地点"), place),
+            (self.tr("部门"), g.department_name),
+            (self.tr("时间"), g.hours),
+            (self.tr("咨询电话"), g.consult_phone),
+        ]
+        if not self.window_label.text() and not any(v for _, v in rows):
+            rows.append(("", self.tr("请到服务台咨询办理地点")))
+        self.where_text.setText(self._rows(rows, label_width=150))
+
+    def _fill_limit_card(self, g: ItemGuide) -> None:
+        blue = PALETTE["blue"]
+        if g.promised_limit > 0:
+            big = (f'<span style="color:{PALETTE["muted"]}; font-size:{TEXT["large"]}px;">'
+                   f'{esc(self.tr("承诺"))}&nbsp;</span>'
+                   f'<span style="color:{blue}; font-size:{TEXT["display"]}px; font-weight:bold;">'
+                   f'{g.promised_limit}</span>'
+                   f'<span style="color:{blue}; font-size:{TEXT["heading"]}px; font-weight:bold;">'
+                   f'&nbsp;{esc(self.tr("个") + g.promised_unit)}</span>')
+        else:
+            big = (f'<span style="color:{blue}; font-size:{TEXT["title"]}px; font-weight:bold;">'
+                   f'{esc(self.tr("当场办结"))}</span>')
+        self.limit_big.setText(big)
+        lines = [
+            f'{esc(self.tr("法定时限"))}&nbsp;<b>{esc(self.limit_words(g.statutory_limit, g.statutory_unit))}</b>'
+        ]
+        if g.case_type:
+            lines.append(f'{esc(self.tr("办件类型"))}&nbsp;<b>{esc(g.case_type)}</b>')
+        if g.special_procedures:
+            lines.append(f'<span style="color:{PALETTE["muted"]};">'
+                         f'{esc(self.tr("技术评估、听证等特别程序时间不计入时限，详见“办结时限”"))}</span>')
+        self.limit_text.setText("<br>".join(lines))
+
+    # -- html builders ----------------------------------------------------------------------------------
+    @staticmethod
+    def _para(text: str) -> str:
+        return f'<p style="line-height:140%;">{esc(text)}</p>' if text.strip() else ""
+
+    @staticmethod
+    def _rows(rows: Iterable[tuple[str, str]], label_width: int = 270) -> str:
+        cells = [
+            f'<tr><td width="{label_width}" style="color:{PALETTE["muted"]}; padding:6px 16px 6px 0;">'
+            f'{esc(label)}</td><td style="padding:6px 0;">{esc(value)}</td></tr>'
+            for label, value in rows if value and value.strip()
+        ]
+        return f'<table width="100%" cellspacing="0">{"".join(cells)}</table>' if cells else ""
+
+    def _info_html(self, g: ItemGuide) -> str:
+        return self._rows([
+            (self.tr("事项名称"), g.name),
+            (self.tr("基本编码"), g.code),
+            (self.tr("实施编码"), g.impl_code),
+            (self.tr("事项类型"), g.item_type),
+            (self.tr("实施主体"), g.body_name),
+            (self.tr("统一社会信用代码"), g.body_credit_code),
+            (self.tr("实施主体性质"), g.body_nature),
+            (self.tr("承办机构"), g.handling_org),
+            (self.tr("共同实施部门"), g.joint_departments),
+            (self.tr("行使层级"), g.level),
+            (self.tr("服务对象"), "、".join(g.service_objects)),
+            (self.tr("服务主题"), "、".join(g.topics)),
+            (self.tr("办件类型"), g.case_type),
+            (self.tr("数量限制"), g.quantity_limit),
+            (self.tr("中介服务"), g.intermediary),
+        ])
+
+    def _basis_html(self, g: ItemGuide) -> str:
+        parts = []
+        for index, basis in enumerate(g.basis):
+            top = "0" if index == 0 else "22px"
+            head = f"<b>{esc(basis.law)}</b>"
+            if basis.articles:
+                head += f'&nbsp;&nbsp;<span style="color:{PALETTE["blue_dark"]};">{esc(basis.articles)}</span>'
+            parts.append(f'<p style="margin-top:{top};">{head}</p>')
+            if basis.text:
+                parts.append(f'<p style="margin-top:6px; line-height:140%;">{esc(basis.text)}</p>')
+        return "".join(parts)
+
+    def _tag(self, text: str, fg: str, bg: str) -> str:
+        return (f'<span style="color:{fg}; background-color:{bg}; font-size:{TEXT["small"]}px;">'
+                f'&nbsp;{esc(text)}&nbsp;</span>')
+
+    def _materials_html(self, materials: tuple[MaterialView, ...]) -> str:
+        muted, blue, accent = PALETTE["muted"], PALETTE["blue"], PALETTE["accent"]
+        if not materials:
+            return f'<p style="font-size:{TEXT["large"]}px;">{esc(self.tr("无需提交材料"))}</p>'
+        conditional = sum(1 for m in materials if not m.required)
+        intro = self.tr("共 {n} 项材料").format(n=len(materials))
+        if conditional:
+            intro += self.tr("，其中 {n} 项在满足条件时提交或可选").format(n=conditional)
+        intro += self.tr("。窗口一次性告知全部补正内容。")
+        parts = [f'<p style="color:{muted};">{esc(intro)}</p>']
+        indent = 'margin-left:56px;'
+        for m in materials:
+            if m.required:
+                tag = self._tag(self.tr("必需"), "white", blue)
+            elif m.condition:
+                tag = self._tag(self.tr("满足条件时提交"), accent, PALETTE["accent_soft"])
+            else:
+                tag = self._tag(self.tr("非必需"), PALETTE["ink"], PALETTE["line"])
+            parts.append(f'<p style="margin-top:22px; margin-left:56px; text-indent:-56px;">'
+                         f'<b>{m.seq}.</b>&nbsp;&nbsp;<b>{esc(m.name)}</b>&nbsp;&nbsp;{tag}</p>')
+            facts = []
+            if m.source:
+                facts.append(f'<span style="color:{muted};">{esc(self.tr("来源："))}</span>{esc(m.source)}')
+            if m.originals:
+                facts.append(esc(self.tr("原件 {n} 份").format(n=m.originals)))
+            if m.copies:
+                facts.append(esc(self.tr("复印件 {n} 份").format(n=m.copies)))
+            if m.medium:
+                facts.append(esc(m.medium))
+            if facts:
+                parts.append(f'<p style="margin-top:6px; {indent}">{"　·　".join(facts)}</p>')
+            if m.condition:
+                parts.append(f'<p style="margin-top:6px; {indent} color:{accent};">'
+                             f'{esc(self.tr("满足条件时提交：") + m.condition)}</p>')
+            elif not m.required:
+                parts.append(f'<p style="margin-top:6px; {indent} color:{muted};">'
+                             f'{esc(self.tr("可选材料，可以不提交"))}</p>')
+            if m.notes:
+                parts.append(f'<p style="margin-top:6px; {indent} line-height:130%;">'
+                             f'<span style="color:{muted};">{esc(self.tr("须知："))}</span>{esc(m.notes)}</p>')
+            extras = []
+            if m.blank_form:
+                extras.append(self._tag(self.tr("空白表格"), PALETTE["blue_dark"], PALETTE["blue_soft"]))
+            if m.sample:
+                extras.append(self._tag(self.tr("示范文本"), PALETTE["blue_dark"], PALETTE["blue_soft"]))
+            if extras:
+                parts.append(f'<p style="margin-top:6px; {indent}">{"&nbsp;&nbsp;".join(extras)}'
+                             f'&nbsp;&nbsp;<span style="color:{muted};">'
+                             f'{esc(self.tr("可在窗口领取"))}</span></p>')
+        return "".join(parts)
+
+    def _flow_html(self, g: ItemGuide) -> str:
+        if not g.steps:
+            return self._para(self.tr("该事项暂未公布办理流程，请到窗口或拨打咨询电话了解。"))
+        chain = "  ＞  ".join(s.step for s in g.steps)
+        intro = self.tr("共 {n} 个步骤：").format(n=len(g.steps))
+        hint = self.tr("每一步的负责岗位和时间见办理流程图。")
+        return (f'<p style="line-height:140%;">{esc(intro)}<b>{esc(chain)}</b></p>'
+                f'<p style="color:{PALETTE["muted"]};">{esc(hint)}</p>')
+
+    def _limits_html(self, g: ItemGuide) -> str:
+        statutory = self.limit_words(g.statutory_limit, g.statutory_unit)
+        promised = self.limit_words(g.promised_limit, g.promised_unit)
+        return self._rows([
+            (self.tr("法定办结时限"), statutory),
+            (self.tr("法定时限说明"), g.statutory_note),
+            (self.tr("承诺办结时限"), promised),
+            (self.tr("承诺时限说明"), g.promised_note),
+            (self.tr("办件类型"), g.case_type),
+            (self.tr("特别程序"), self.tr("不计入办结时限：") + g.special_procedures
+             if g.special_procedures else ""),
+        ])
+
+    def _fee_html(self, g: ItemGuide) -> str:
+        if g.fee_charged:
+            return self._rows([(self.tr("收费标准"), g.fee_standard), (self.tr("收费依据"), g.fee_basis)])
+        head = f'<p style="font-size:{TEXT["large"]}px; font-weight:bold;">{esc(self.tr("不收费"))}</p>'
+        if g.fee_basis:
+            head += self._rows([(self.tr("依据"), g.fee_basis)])
+        return head
+
+    def _channels_html(self, g: ItemGuide) -> str:
+        yes, no = self.tr("支持"), self.tr("不支持")
+        rows = [
+            (self.tr("办理形式"), "、".join(g.channels)),
+            (self.tr("网上办理"), self.tr("可以网上办理") if g.online else self.tr("暂不支持网上办理")),
+            (self.tr("网上办理地址"), g.online_url),
+            (self.tr("预约办理"), yes if g.appointment else no),
+            (self.tr("网上支付"), yes if g.payment else no),
+            (self.tr("物流快递"), yes if g.express else no),
+            (self.tr("到现场次数"), self.tr("{n} 次").format(n=g.visits) if g.visits.isdigit() else g.visits),
+        ]
+        return self._rows(rows)
+
+    def _contact_html(self, g: ItemGuide, hall: HallView | None) -> str:
+        rows = [(self.tr("咨询电话"), g.consult_phone), (self.tr("监督投诉电话"), g.complaint_phone)]
+        if hall is not None:
+            rows += [(c.name, c.text) for c in hall.complaint_channels
+                     if c.text and c.text not in (g.complaint_phone, g.consult_phone)]
+        return self._rows(rows, label_width=320)
+
+    def _faq_html(self, g: ItemGuide) -> str:
+        parts = []
+        for index, faq in enumerate(g.faq):
+            top = "0" if index == 0 else "22px"
+            parts.append(f'<p style="margin-top:{top};"><b>{esc(self.tr("问："))}{esc(faq.name)}</b></p>')
+            if faq.text:
+                parts.append(f'<p style="margin-top:6px; line-height:140%;">{esc(self.tr("答："))}'
+                             f'{esc(faq.text)}</p>')
+        return "".join(parts)
