@@ -113,12 +113,27 @@ def _import_sheet(session: Session, path: Path, department: str | None, actor: s
     sheet = read_attachment3(path, department)
     records = {key: body for key, body in current.items() if key[0] != "post" or body["department"] != department}
     for post in sheet.posts:
-        records[("post", post["code"])] = post
+        # the sheet has no staff, hours or floor plan: keep what the office already knows of the post
+        known = current.get(("post", post["code"]), {})
+        kept = {k: known[k] for k in SHEET_SILENT if known.get(k) and not post.get(k)}
+        records[("post", post["code"])] = {**post, **kept}
+    still_named = sorted(
+        (body["post"], body["name"]) for (kind, _), body in current.items()
+        if kind == "item" and body.get("post") and ("post", body["post"]) in current
+        and ("post", body["post"]) not in records
+    )
+    if still_named:
+        raise ContentError([_problem(path, f"post {post} would be removed but item {name} names it as its "
+                                           "window; change the item first") for post, name in still_named])
 
     def owned(key: tuple[str, str], body: dict[str, object]) -> bool:
         return key[0] == "post" and body.get("department") == department
 
     return import_records(session, records, actor=actor, source=str(path), scope=owned, dry_run=dry_run)
+
+
+#: post fields an Attachment-3 sheet does not carry (an import keeps them)
+SHEET_SILENT = ("staff", "hours", "floor", "window")
 
 
 def _problem(path: Path, message: str) -> ContentProblem:

@@ -92,3 +92,38 @@ def test_kiosk_sync_against_a_dead_office_fails_clearly_and_says_so_in_status(tm
     assert done.returncode == 1 and "OperationalError" in done.stderr
     status = run("kiosk", *env_args, "sync", "--status").stdout
     assert "OperationalError" in status and "failures in a row: 1" in status
+
+
+def test_an_attachment3_sheet_updates_that_departments_posts_only(tmp_path: Path) -> None:
+    sheets = Path(__file__).parent / "fixtures" / "attachment3"
+    db = f"sqlite:///{tmp_path / 'office.sqlite'}"
+    office("--db", db, "init")
+    office("--db", db, "import", str(MINI))
+    done = office("--db", db, "import", str(sheets / "approval_office.xlsx"), "--department", "SP")
+    assert done.returncode == 0, done.stderr
+    assert "+ post SP-W2" in done.stdout and "+ post SP-H1" in done.stdout and "~ post SP-W1" in done.stdout
+    assert "XF-W1" not in done.stdout
+    assert "nothing to change" in office("--db", db, "import", str(sheets / "approval_office.xlsx"),
+                                         "--department", "SP").stdout
+    exported = tmp_path / "out.yaml"
+    office("--db", db, "export", str(exported))
+    posts = {p["code"]: p for p in yaml.safe_load(exported.read_text(encoding="utf-8"))["posts"]}
+    assert posts["SP-W1"]["name"] == "环评审批窗口" and posts["SP-W1"]["staff"][0]["name"] == "张丽"
+    assert posts["XF-W1"]["name"] == "信访接待窗口"
+
+
+def test_a_sheet_that_drops_a_post_still_in_use_is_refused(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    db = f"sqlite:///{tmp_path / 'office.sqlite'}"
+    office("--db", db, "init")
+    office("--db", db, "import", str(MINI))
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["类型", "序号", "名称", "工作事项", "窗口联系人及联系方式", "地址（网址）"])
+    sheet.append(["窗口岗位", 2, "排污许可窗口", "排污许可", "李明 0451-87113068转8002", "一楼2号窗口"])
+    path = tmp_path / "sheet.xlsx"
+    book.save(path)
+    done = office("--db", db, "import", str(path), "--department", "SP")
+    assert done.returncode == 1
+    assert "post SP-W1 would be removed but item 建设项目环境影响报告书审批 names it" in done.stderr
