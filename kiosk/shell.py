@@ -6,6 +6,7 @@ from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLayout,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -161,6 +162,8 @@ class MainWindow(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
+        # the screen decides the window's size, never a child's minimum (screens reflow on resize)
+        column.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.header = Header()
         self.stack = QStackedWidget()
         self.stack.setObjectName("ScreenStack")
