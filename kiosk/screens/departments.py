@@ -8,18 +8,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.data.views import DepartmentView
 from kiosk.screens.base import Screen
 from kiosk.screens.item_list import regrid
 from kiosk.store import ContentStore
-from kiosk.widgets.common import ScrollPage, clear_layout, text_label
+from kiosk.widgets.common import LayoutButton, ScrollPage, clear_layout, text_label
 
 
-class DepartmentCard(QPushButton):
+class DepartmentCard(LayoutButton):
     """A tappable card for one department; its height follows its width."""
 
     def __init__(self, department: DepartmentView, parent: QWidget | None = None) -> None:
@@ -54,19 +53,6 @@ class DepartmentCard(QPushButton):
     def text(self) -> str:
         return self.name_label.text()
 
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        layout = self.layout()
-        if layout is not None:
-            hint.setHeight(max(hint.height(), layout.sizeHint().height()))
-        return hint
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        layout = self.layout()
-        return layout.heightForWidth(width) if layout is not None else super().heightForWidth(width)
 
 
 class DepartmentsScreen(Screen):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -28,7 +27,7 @@ from kiosk.data.views import PostView
 from kiosk.screens.base import Screen
 from kiosk.screens.item_list import regrid
 from kiosk.store import ContentStore
-from kiosk.widgets.common import ScrollPage, clear_layout, text_label
+from kiosk.widgets.common import LayoutButton, ScrollPage, clear_layout, text_label
 
 #: the order of the types in the departments' table
 POST_TYPES = ("服务大厅", "网络平台", "窗口岗位")
@@ -84,7 +83,7 @@ class WindowBox(QFrame):
             widget.style().polish(widget)
 
 
-class PostCard(QPushButton):
+class PostCard(LayoutButton):
     """One post of the table as a tappable card; its height follows its width."""
 
     def __init__(self, post: PostView, parent: QWidget | None = None) -> None:
@@ -123,19 +122,6 @@ class PostCard(QPushButton):
     def text(self) -> str:
         return self.title_label.text()
 
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        layout = self.layout()
-        if layout is not None:
-            hint.setHeight(max(hint.height(), layout.sizeHint().height()))
-        return hint
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        layout = self.layout()
-        return layout.heightForWidth(width) if layout is not None else super().heightForWidth(width)
 
 
 class _TypeGroup:

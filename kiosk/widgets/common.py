@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, Qt
+from PySide6.QtCore import QEasingCurve, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QBoxLayout,
@@ -111,7 +111,25 @@ class Tile(QPushButton):
         return self.title_label.text()
 
 
-class Row(QPushButton):
+class LayoutButton(QPushButton):
+    """A button whose face is a layout of labels: it is as tall as its wrapped text needs."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        layout = self.layout()
+        if layout is not None:
+            hint.setHeight(max(hint.height(), layout.sizeHint().height()))
+        return hint
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        return layout.heightForWidth(width) if layout is not None else super().heightForWidth(width)
+
+
+class Row(LayoutButton):
     """A full-width list row: a title on the left, a line of detail under it, badges on the right."""
 
     def __init__(self, title: str, detail: str = "", badges: tuple[str, ...] = (),
@@ -135,20 +153,6 @@ class Row(QPushButton):
 
     def text(self) -> str:
         return self.title_label.text()
-
-    def sizeHint(self):  # type: ignore[no-untyped-def]
-        hint = super().sizeHint()
-        layout = self.layout()
-        if layout is not None:
-            hint.setHeight(max(hint.height(), layout.sizeHint().height()))
-        return hint
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        layout = self.layout()
-        return layout.heightForWidth(width) if layout is not None else super().heightForWidth(width)
 
 
 def add_section(column: QBoxLayout, title: str) -> QLabel:
