@@ -123,10 +123,11 @@ def replace_cache(cache: Path, changes: Iterable[Change], meta: dict[str, str]) 
         engine.dispose()
     with open(partial, "rb") as handle:
         os.fsync(handle.fileno())
+    # the snapshot first: if we die before the rename, the next pull rebuilds and writes it again
+    snapshot.write(cache.parent, info)
     for stale in (Path(f"{cache}-wal"), Path(f"{cache}-shm")):
         stale.unlink(missing_ok=True)
     os.replace(partial, cache)
-    snapshot.write(cache.parent, info)
 
 
 def apply_pull(engine: Engine, cache: Path, changes: list[Change], meta: dict[str, str]) -> set[str]:
@@ -134,9 +135,10 @@ def apply_pull(engine: Engine, cache: Path, changes: list[Change], meta: dict[st
     with Session(engine) as session, session.begin():
         kinds = apply_changes(session, changes, files_dir(cache))
         _set_meta(session, meta)
-        info = _attract_info(session) if kinds & {"hall", "commitments"} else None
-    if info is not None:
-        snapshot.write(cache.parent, info)
+        if kinds & {"hall", "commitments"}:
+            # written before the commit: if we die between the two, the checkpoint has not moved
+            # and the next pull applies the same changes and writes the snapshot again
+            snapshot.write(cache.parent, _attract_info(session))
     return kinds
 
 

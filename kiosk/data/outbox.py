@@ -65,12 +65,19 @@ class Outbox:
 
         @event.listens_for(self.engine, "connect")
         def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+            dbapi_connection.isolation_level = None  # we say BEGIN ourselves (below)
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=FULL")  # every commit reaches the disk
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA busy_timeout=10000")
             cursor.close()
+
+        @event.listens_for(self.engine, "begin")
+        def _begin(connection: Any) -> None:
+            # take the write lock at once: the UI thread (ratings) and the sync thread (heartbeats)
+            # both add, and each must see the other's last send number
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
         OutboxBase.metadata.create_all(self.engine)
 
