@@ -7,6 +7,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import ui
@@ -46,6 +47,9 @@ class KioskApp(QObject):
         super().__init__()
         self.config = config
         ui.set_metrics(ui.Metrics(config.dpi))
+        # Qt's pixmap cache (styled backgrounds, glyphs) grows to 10 MB by default; a kiosk that runs for
+        # months keeps it small (measured: most of the memory growth over 10,000 navigations)
+        QPixmapCache.setCacheLimit(2048)
         qapp.setStyleSheet(ui.stylesheet(ui.metrics()))
         self.window = MainWindow()
         self.navigator = Navigator(self.window.stack)
@@ -119,6 +123,8 @@ class KioskApp(QObject):
             self.window.header.set_hall(hall.department, hall.name, hall.demo)
         self.navigator.screen(ATTRACT).refresh()
         self.navigator.screen(HOME)  # build it now so the first tap is instant
+        # the search index (pinyin for every item) is built once home is ready, not while it is built
+        QTimer.singleShot(0, self.store.build_index_async)
         if self._loading_started and self.store.runner is not None and self.sync_worker is None:
             from kiosk.sync_worker import SyncWorker
 

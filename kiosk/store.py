@@ -43,13 +43,15 @@ class ContentStore(QObject):
         self.runner: SyncRunner | None = None
         self.error = ""
         self._thread: threading.Thread | None = None
+        self._index_now = False
 
     def load_async(self) -> None:
         self._thread = threading.Thread(target=self._load, name="content-loader", daemon=True)
         self._thread.start()
 
     def load_now(self) -> None:
-        """Load in the calling thread (command line tools and tests)."""
+        """Load in the calling thread, search index included (command line tools and tests)."""
+        self._index_now = True
         self._load()
 
     def wait(self, timeout: float | None = None) -> None:
@@ -82,7 +84,13 @@ class ContentStore(QObject):
             self.failed.emit(self.error)
             return
         self.ready.emit()
-        self._build_index()
+        if self._index_now:
+            self._build_index()
+
+    def build_index_async(self) -> None:
+        """Build the search index in a worker thread (the app calls this once home is on screen)."""
+        if self.search_index is None:
+            threading.Thread(target=self._build_index, name="search-index", daemon=True).start()
 
     def _build_index(self) -> None:
         try:
