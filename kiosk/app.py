@@ -50,7 +50,9 @@ class KioskApp(QObject):
         # Qt's pixmap cache (styled backgrounds, glyphs) grows to 10 MB by default; a kiosk that runs for
         # months keeps it small (measured: most of the memory growth over 10,000 navigations)
         QPixmapCache.setCacheLimit(2048)
-        qapp.setStyleSheet(ui.stylesheet(ui.metrics()))
+        sheet = ui.stylesheet(ui.metrics())
+        if qapp.styleSheet() != sheet:  # setting it re-polishes every widget alive: only when it changes
+            qapp.setStyleSheet(sheet)
         self.window = MainWindow()
         self.navigator = Navigator(self.window.stack)
         self.store = ContentStore(config.data_path, config.content_path, self, office_url=config.office_url,

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
 
 from kiosk.app import KioskApp
@@ -100,6 +100,13 @@ def make_kiosk(qtbot: Any, tmp_path: Path, demo_cache: Path) -> Iterator[Callabl
     for kiosk in made:
         kiosk.window.allow_close = True
         kiosk.idle.set_enabled(False)
+        kiosk.window.close()
+        kiosk.window.deleteLater()  # a live widget costs every later test (stylesheets re-polish it)
+        if kiosk.store.catalog is not None:
+            kiosk.store.catalog.close()
+        if kiosk.store.runner is not None:
+            kiosk.store.runner.close()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
