@@ -13,6 +13,8 @@ with "database is locked" at its first write); :func:`upgrade` uses it.
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, cast
 
@@ -35,10 +37,9 @@ KIOSK_ROLE: Final = "kiosk"
 _LOCK_KEY: Final = 0x6B696F736B6F6666  # "kioskoff"
 _SQLITE_BEGIN_MODES: Final = frozenset({"DEFERRED", "IMMEDIATE", "EXCLUSIVE"})
 _SQLITE_PRAGMAS: Final = (
-    "PRAGMA foreign_keys=ON",
-    "PRAGMA journal_mode=WAL",
-    "PRAGMA synchronous=FULL",
     "PRAGMA busy_timeout=10000",
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA synchronous=FULL",
 )
 
 
@@ -53,8 +54,24 @@ def _sqlite_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None
     try:
         for pragma in _SQLITE_PRAGMAS:
             cursor.execute(pragma)
+        _use_wal(cursor)
     finally:
         cursor.close()
+
+
+def _use_wal(cursor: Any) -> None:
+    """Switch to WAL (a setting of the file, kept once made). The switch needs a lock that SQLite does
+    not wait for, so two processes opening a new office file at once retry instead of failing."""
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _sqlite_begin(connection: Connection) -> None:

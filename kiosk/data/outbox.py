@@ -67,10 +67,10 @@ class Outbox:
         def _pragmas(dbapi_connection: Any, _record: Any) -> None:
             dbapi_connection.isolation_level = None  # we say BEGIN ourselves (below)
             cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA busy_timeout=10000")  # first, so the WAL switch below waits too
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=FULL")  # every commit reaches the disk
             cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute("PRAGMA busy_timeout=10000")
             cursor.close()
 
         @event.listens_for(self.engine, "begin")
