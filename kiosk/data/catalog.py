@@ -224,6 +224,13 @@ class Catalog:
                 keywords=tuple(item.keywords),
             )
 
+    def find_item_guide(self, code: str) -> ItemGuide | None:
+        """The guide, or None when the item is not (or no longer) in the content: screens show a note."""
+        try:
+            return self.item_guide(code)
+        except NotFound:
+            return None
+
     # -- posts -----------------------------------------------------------------------------------------
     def posts(self) -> list[PostView]:
         """Posts in the order of the departments' tables: department, then type, then 序号."""

@@ -398,15 +398,9 @@ class FinderScreen(Screen):
         self.stack.setCurrentWidget(self.items_page)
 
     def _show_answer(self, code: str) -> None:
-        from kiosk.data.catalog import NotFound
-
         catalog = self.store.catalog
-        if catalog is None:
-            self._show_note()
-            return
-        try:
-            guide = catalog.item_guide(code)
-        except NotFound:
+        guide = catalog.find_item_guide(code) if catalog is not None else None
+        if guide is None:
             self._show_note()
             return
         self.item_code = guide.code

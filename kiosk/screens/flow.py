@@ -106,14 +106,7 @@ class FlowScreen(Screen):
 
     def _show(self) -> None:
         catalog = self.store.catalog
-        guide = None
-        if catalog is not None and self.code is not None:
-            from kiosk.data.catalog import NotFound
-
-            try:
-                guide = catalog.item_guide(self.code)
-            except NotFound:
-                guide = None
+        guide = catalog.find_item_guide(self.code) if catalog is not None and self.code is not None else None
         self.guide = guide
         if guide is None or catalog is None:
             self.item_name.setText("")

@@ -379,14 +379,7 @@ class ItemDetailScreen(Screen):
     # -- content ----------------------------------------------------------------------------------------
     def _show(self) -> None:
         catalog = self.store.catalog
-        guide = None
-        if catalog is not None and self.code is not None:
-            from kiosk.data.catalog import NotFound
-
-            try:
-                guide = catalog.item_guide(self.code)
-            except NotFound:
-                guide = None
+        guide = catalog.find_item_guide(self.code) if catalog is not None and self.code is not None else None
         self.guide = guide
         if guide is None or catalog is None:
             self.missing.setText(self.tr("该事项已更新或下线，请返回重新选择"))
