@@ -14,15 +14,26 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, select
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from kiosk.data import snapshot
 from kiosk.data.content_format import Content, load_content
-from kiosk.data.models import SCHEMA_VERSION, Base, CommitmentGroup, FeedbackStatus, Hall, Meta
+from kiosk.data.models import (
+    SCHEMA_VERSION,
+    Base,
+    CommitmentGroup,
+    FeedbackStatus,
+    Hall,
+    Meta,
+    RatedCase,
+    RatingSummary,
+)
 from kiosk.data.records import Change, apply_changes, content_records
 
 log = logging.getLogger(__name__)
@@ -147,6 +158,31 @@ def replace_feedback_status(engine: Engine, rows: list[dict[str, str]]) -> None:
     with Session(engine) as session, session.begin():
         session.execute(delete(FeedbackStatus))
         session.add_all(FeedbackStatus(**row) for row in rows)
+
+
+def replace_rating_summary(engine: Engine, rows: list[dict[str, Any]]) -> None:
+    """The office's rating counts (keys as :class:`RatingSummary`'s columns), swapped in one transaction."""
+    with Session(engine) as session, session.begin():
+        session.execute(delete(RatingSummary))
+        if rows:
+            session.execute(insert(RatingSummary), [{**row, "department_code": row.get("department_code") or "",
+                                                     "post_code": row.get("post_code") or ""} for row in rows])
+        _set_meta(session, {"rating_summary_at": datetime.now().astimezone().isoformat(timespec="seconds")})
+
+
+def add_rated_cases(engine: Engine, cases: list[tuple[str, str]]) -> None:
+    """Remember case numbers rated anywhere: (case_no, office received_at ISO); repeats are harmless."""
+    if not cases:
+        return
+    with Session(engine) as session, session.begin():
+        statement = sqlite_insert(RatedCase).on_conflict_do_nothing(index_elements=["case_no"])
+        session.execute(statement, [{"case_no": c, "received_at": at} for c, at in cases])
+
+
+def rated_cases_checkpoint(engine: Engine) -> str:
+    """The newest ``received_at`` among the rated case numbers pulled so far ("" before the first)."""
+    with Session(engine) as session:
+        return session.scalar(select(func.max(RatedCase.received_at))) or ""
 
 
 def files_dir(cache: Path) -> Path:

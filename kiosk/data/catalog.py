@@ -7,6 +7,7 @@ are detached plain objects.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,8 @@ from kiosk.data.models import (
     ItemTopic,
     Meta,
     Post,
+    RatedCase,
+    RatingSummary,
     Topic,
 )
 from kiosk.data.views import (
@@ -37,11 +40,43 @@ from kiosk.data.views import (
     NamedText,
     PostDetail,
     PostView,
+    RatingResults,
+    ResultRow,
     SearchEntry,
     StaffView,
     StepView,
     TopicView,
 )
+
+
+class _Tally:
+    def __init__(self) -> None:
+        self.levels = [0, 0, 0, 0, 0]
+        self.repeated = 0
+        self.bad_answered = 0
+
+    def add(self, level: int, repeated: bool, n: int, answered: int) -> None:
+        if repeated:
+            self.repeated += n
+            return
+        if 1 <= level <= 5:
+            self.levels[level - 1] += n
+        if level >= 4:
+            self.bad_answered += answered
+
+    def row(self, code: str, name: str) -> ResultRow:
+        total = sum(self.levels)
+        good = sum(self.levels[:3])
+        levels = (self.levels[0], self.levels[1], self.levels[2], self.levels[3], self.levels[4])
+        return ResultRow(code, name, total, levels, good / total if total else None, sum(self.levels[3:]),
+                         self.bad_answered, self.repeated)
+
+
+def _window_number(post: Post | None) -> tuple[int, str]:
+    if post is None:
+        return (10**6, "")
+    digits = "".join(ch for ch in post.window if ch.isdigit())
+    return (int(digits) if digits else 10**5, post.window)
 
 
 class NotFound(LookupError):
@@ -262,7 +297,58 @@ class Catalog:
             if row is None:
                 return None
             return FeedbackStatusView(row.code, row.status, row.reply, row.received_at, row.replied_at,
-                                      row.closed_at)
+                                      row.closed_at, row.due_date)
+
+    # -- ratings ----------------------------------------------------------------------------------------------
+    def case_rated(self, case_no: str) -> bool:
+        """Whether the office has a rating for this case number (as of the last sync)."""
+        with self._session() as session:
+            return session.get(RatedCase, case_no) is not None
+
+    def rating_results(self, period: str, today: date) -> RatingResults:
+        """The public figures of this month (``period="month"``) or year (``"year"``), per department
+        and window post, from the office's counts as last synced."""
+        if period == "month":
+            months = [f"{today.year:04d}-{today.month:02d}"]
+            label = f"{today.year}年{today.month}月"
+        elif period == "year":
+            months = [f"{today.year:04d}-{m:02d}" for m in range(1, 13)]
+            label = f"{today.year}年"
+        else:
+            raise ValueError(f"unknown period {period!r}")
+        with self._session() as session:
+            rows = session.execute(
+                select(RatingSummary.department_code, RatingSummary.post_code, RatingSummary.level,
+                       RatingSummary.repeated, func.sum(RatingSummary.n), func.sum(RatingSummary.answered))
+                .where(RatingSummary.month.in_(months))
+                .group_by(RatingSummary.department_code, RatingSummary.post_code, RatingSummary.level,
+                          RatingSummary.repeated)
+            ).all()
+            updated = session.scalar(select(Meta.value).where(Meta.key == "rating_summary_at")) or ""
+            names = self._dept_names(session)
+            posts = {p.code: p for p in session.scalars(select(Post))}
+            dept_seq = dict(session.execute(select(Department.code, Department.seq)).all())
+        overall = _Tally()
+        by_department: dict[str, _Tally] = {}
+        by_post: dict[str, _Tally] = {}
+        for department_code, post_code, level, repeated, n, answered in rows:
+            department_code = department_code or (posts[post_code].department_code if post_code in posts else "")
+            for tally in (overall, by_department.setdefault(department_code, _Tally()),
+                          *((by_post.setdefault(post_code, _Tally()),) if post_code else ())):
+                tally.add(int(level), bool(repeated), int(n or 0), int(answered or 0))
+
+        def post_name(code: str) -> str:
+            post = posts.get(code)
+            if post is None:
+                return code
+            window = f"{post.window}号窗口 " if post.window else ""
+            return f"{window}{post.name}"
+
+        ordered = sorted(by_department.items(), key=lambda kv: (dept_seq.get(kv[0], 999), kv[0]))
+        departments = [tally.row(code, names.get(code, code or "未注明部门")) for code, tally in ordered]
+        post_rows = [tally.row(code, post_name(code)) for code, tally in
+                     sorted(by_post.items(), key=lambda kv: (_window_number(posts.get(kv[0])), kv[0]))]
+        return RatingResults(label, updated, overall.row("", "全部"), departments, post_rows)
 
     # -- search feed -----------------------------------------------------------------------------------
     def search_entries(self) -> list[SearchEntry]:

@@ -13,7 +13,7 @@ from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 #: Bump when the cache tables change; a cache of another version is rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class Base(DeclarativeBase):
@@ -217,3 +217,27 @@ class FeedbackStatus(Base):
     received_at: Mapped[str] = mapped_column(Text, default="")
     replied_at: Mapped[str] = mapped_column(Text, default="")
     closed_at: Mapped[str] = mapped_column(Text, default="")
+    due_date: Mapped[str] = mapped_column(Text, default="")  # promised reply date, YYYY-MM-DD
+
+
+class RatingSummary(Base):
+    """The office's rating counts of every kiosk, by month, department, window post, level and whether
+    the press was a repeat (for the public results screen; no record-level data reaches a kiosk)."""
+
+    __tablename__ = "rating_summary"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), index=True)  # YYYY-MM, the rating kiosk's local time
+    department_code: Mapped[str] = mapped_column(Text, default="")
+    post_code: Mapped[str] = mapped_column(Text, default="")
+    level: Mapped[int] = mapped_column(Integer)
+    repeated: Mapped[bool] = mapped_column(Boolean, default=False)
+    n: Mapped[int] = mapped_column(Integer)
+    answered: Mapped[int] = mapped_column(Integer, default=0)  # of these, followed up by the office
+
+
+class RatedCase(Base):
+    """Case numbers (办件编号) already rated at any kiosk: a case is rated once."""
+
+    __tablename__ = "rated_case"
+    case_no: Mapped[str] = mapped_column(String(64), primary_key=True)
+    received_at: Mapped[str] = mapped_column(Text, default="")

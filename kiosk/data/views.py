@@ -213,3 +213,31 @@ class FeedbackStatusView:
     received_at: str
     replied_at: str
     closed_at: str
+    due_date: str = ""
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    """Rating figures of one department or window post (or all of them) over a period."""
+
+    code: str
+    name: str
+    total: int  # ratings counted; repeated presses are not
+    per_level: tuple[int, int, int, int, int]  # counts of levels 1..5 (repeated presses not included)
+    satisfaction: float | None  # levels 1–3 over total; None without ratings
+    bad: int  # levels 4–5
+    bad_answered: int  # of those, followed up by the office
+    repeated: int  # repeated presses, shown apart
+
+    @property
+    def answered_share(self) -> float | None:
+        return self.bad_answered / self.bad if self.bad else None
+
+
+@dataclass(frozen=True)
+class RatingResults:
+    period_label: str  # "2026年11月" / "2026年"
+    updated_at: str  # when the figures came from the office, "" = never
+    overall: ResultRow
+    departments: list[ResultRow]
+    posts: list[ResultRow]
