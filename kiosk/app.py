@@ -37,6 +37,13 @@ SCREENS: dict[str, tuple[str, str]] = {
     "finder": ("finder", "FinderScreen"),
     "search": ("search", "SearchScreen"),
     "unavailable": ("unavailable", "UnavailableScreen"),
+    "rate": ("rate_post", "RatePostScreen"),
+    "rate_level": ("rate_level", "RateLevelScreen"),
+    "rate_details": ("rate_details", "RateDetailsScreen"),
+    "rate_thanks": ("rate_thanks", "RateThanksScreen"),
+    "results": ("results", "ResultsScreen"),
+    "feedback": ("feedback", "FeedbackScreen"),
+    "feedback_query": ("feedback_query", "FeedbackQueryScreen"),
 }
 #: screens that work before the content is loaded
 EARLY_SCREENS = ("attract", "unavailable")
@@ -56,7 +63,7 @@ class KioskApp(QObject):
         self.window = MainWindow()
         self.navigator = Navigator(self.window.stack)
         self.store = ContentStore(config.data_path, config.content_path, self, office_url=config.office_url,
-                                  kiosk_id=config.kiosk_id)
+                                  kiosk_id=config.kiosk_id, settings=config.visitor_settings())
         self.sync_worker: SyncWorker | None = None
         self.idle = IdleWatcher(config.idle_seconds, config.idle_countdown_seconds, self)
         qapp.installEventFilter(self.idle)
@@ -132,6 +139,7 @@ class KioskApp(QObject):
 
             self.sync_worker = SyncWorker(self.store.runner, self.config.sync_interval_seconds, self)
             self.sync_worker.content_changed.connect(self.store.content_updated)
+            self.store.submitted.connect(self.sync_worker.nudge)
             self.sync_worker.start()
 
     def _content_changed(self) -> None:

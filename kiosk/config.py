@@ -12,7 +12,10 @@ import os
 import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kiosk.data.visitor_rules import VisitorSettings
 
 ASSETS = Path(os.environ.get("KIOSK_ASSETS", Path(__file__).resolve().parent.parent / "assets"))
 SYSTEM_CONFIG = Path("/etc/lobby-kiosk/kiosk.toml")
@@ -34,6 +37,14 @@ class Config:
     orientation: str = "landscape"
     screen_diagonal_inch: float = 32.0
     fullscreen: bool = True
+    thanks_seconds: int = 6
+    rating_repeat_seconds: float = 5.0
+    rating_burst_count: int = 4
+    rating_burst_seconds: float = 60.0
+    rating_channel: str = "政务大厅自助终端"
+    region_code: str = ""
+    feedback_max_chars: int = 500
+    feedback_reply_working_days: int = 5
 
     # -- derived --------------------------------------------------------------------------------------
     @property
@@ -44,6 +55,16 @@ class Config:
     def dpi(self) -> float:
         width, height = self.screen_size
         return math.hypot(width, height) / self.screen_diagonal_inch
+
+    def visitor_settings(self) -> VisitorSettings:
+        from kiosk.data.visitor_rules import VisitorSettings
+
+        return VisitorSettings(
+            feedback_max_chars=self.feedback_max_chars, feedback_reply_working_days=self.feedback_reply_working_days,
+            rating_repeat_seconds=self.rating_repeat_seconds, rating_burst_count=self.rating_burst_count,
+            rating_burst_seconds=self.rating_burst_seconds, thanks_seconds=self.thanks_seconds,
+            channel=self.rating_channel, region_code=self.region_code,
+        )
 
     @property
     def data_path(self) -> Path:
@@ -71,12 +92,24 @@ KEYS: dict[str, str] = {
     "orientation": "landscape (1920×1080) or portrait (1080×1920)",
     "screen_diagonal_inch": "diagonal of the touchscreen; sizes in millimetres are converted with it",
     "fullscreen": "fullscreen frameless window (false only for development)",
+    "thanks_seconds": "seconds the thanks screen stays before the kiosk returns home by itself",
+    "rating_repeat_seconds": "a rating for the same window post within this many seconds is kept but flagged "
+                             "as a repeated press",
+    "rating_burst_count": "this many ratings from the kiosk within rating_burst_seconds: the last ones are "
+                          "flagged as repeated presses",
+    "rating_burst_seconds": "the window of rating_burst_count",
+    "rating_channel": "评价渠道 written into every rating record (GB/T 39046)",
+    "region_code": "行政区划 code written into every rating record (empty: not sent)",
+    "feedback_max_chars": "longest opinion or complaint text a visitor can submit, in characters",
+    "feedback_reply_working_days": "promised reply time for feedback, in working days (weekends skipped)",
 }
 
 _CHOICES = {"orientation": ("landscape", "portrait")}
 _RANGES: dict[str, tuple[float, float]] = {
     "idle_seconds": (10, 3600), "idle_countdown_seconds": (3, 120), "screen_diagonal_inch": (7, 120),
-    "sync_interval_seconds": (5, 86400),
+    "sync_interval_seconds": (5, 86400), "thanks_seconds": (1, 60), "rating_repeat_seconds": (0, 3600),
+    "rating_burst_count": (0, 1000), "rating_burst_seconds": (1, 3600), "feedback_max_chars": (10, 5000),
+    "feedback_reply_working_days": (1, 60),
 }
 
 

@@ -17,6 +17,8 @@ from PySide6.QtCore import QObject, Signal
 if TYPE_CHECKING:
     from kiosk.data.catalog import Catalog
     from kiosk.data.search import SearchIndex
+    from kiosk.data.submissions import Submissions
+    from kiosk.data.visitor_rules import VisitorSettings
     from sync.runner import SyncRunner
 
 log = logging.getLogger(__name__)
@@ -30,9 +32,11 @@ class ContentStore(QObject):
     failed = Signal(str)
     #: the content was updated by a sync; screens on display should show the new version
     changed = Signal()
+    #: a visitor has just left a rating or feedback (the sync worker sends it now)
+    submitted = Signal()
 
     def __init__(self, data_dir: Path, content_file: Path, parent: QObject | None = None, *,
-                 office_url: str = "", kiosk_id: str = "") -> None:
+                 office_url: str = "", kiosk_id: str = "", settings: VisitorSettings | None = None) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
         self.content_file = content_file
@@ -41,6 +45,8 @@ class ContentStore(QObject):
         self.catalog: Catalog | None = None
         self.search_index: SearchIndex | None = None
         self.runner: SyncRunner | None = None
+        self.submissions: Submissions | None = None
+        self._settings = settings
         self.error = ""
         self._thread: threading.Thread | None = None
         self._index_now = False
@@ -61,6 +67,7 @@ class ContentStore(QObject):
     def _load(self) -> None:
         try:
             from kiosk.data.catalog import Catalog
+            from kiosk.data.submissions import Submissions
             from sync.runner import SyncRunner
 
             self.runner = SyncRunner(self.data_dir, office_url=self.office_url, content_file=self.content_file,
@@ -72,6 +79,7 @@ class ContentStore(QObject):
                     raise
                 log.warning("sync at start failed; showing the content cached before", exc_info=True)
             self.catalog = Catalog(self.runner.cache)
+            self.submissions = Submissions(self.runner.outbox, lambda: self.catalog, self._settings)
         except Exception as exc:
             from kiosk.data.content_format import ContentError
 
@@ -86,6 +94,18 @@ class ContentStore(QObject):
         self.ready.emit()
         if self._index_now:
             self._build_index()
+
+    @property
+    def settings(self) -> VisitorSettings:
+        if self._settings is None:
+            from kiosk.data.visitor_rules import VisitorSettings
+
+            self._settings = VisitorSettings()
+        return self._settings
+
+    def record_submitted(self) -> None:
+        """A screen has committed a visitor's rating or feedback: have it sent soon."""
+        self.submitted.emit()
 
     def build_index_async(self) -> None:
         """Build the search index in a worker thread (the app calls this once home is on screen)."""

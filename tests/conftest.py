@@ -27,6 +27,11 @@ _SCREEN.write_text(json.dumps({"screens": [{"name": "kiosk", "x": 0, "y": 0, "wi
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 
+# the Pinyin virtual keyboard lives inside our window (a QQuickWidget), never as a window of its own
+os.environ["QT_VIRTUALKEYBOARD_DESKTOP_DISABLE"] = "1"
+# the keyboard's user dictionary (what visitors typed) goes under the test's own config folder
+os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp(prefix="kiosk-test-config-"))
+
 pytest_plugins = ["tests.conftest_pg"]
 
 FIXTURES = Path(__file__).parent / "fixtures"
