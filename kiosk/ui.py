@@ -24,6 +24,7 @@ PALETTE = {
     "blue_soft": "#E3EDF9",
     "accent": "#C45A00",
     "accent_soft": "#FDEBD9",
+    "accent_dark": "#9A4600",
     "ok": "#1E7B34",
     "header": "#0B4F9C",
     "header_ink": "#FFFFFF",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QBoxLayout, QGridLayout, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
 
 from kiosk.screens.base import Screen
 from kiosk.store import ContentStore
@@ -52,6 +52,21 @@ class HomeScreen(Screen):
             tile.clicked.connect(lambda _=False, n=name: self.navigate.emit(n, None))
             self.action_column.addWidget(tile)
             self.action_tiles[name] = tile
+        # after being served: rate, say something, look up a reply, see everyone's ratings
+        self.visitor_row = QHBoxLayout()
+        self.visitor_row.setSpacing(20)
+        self.visitor_buttons: dict[str, QPushButton] = {}
+        for name, title in (
+            ("rate", self.tr("☺ 评价服务")), ("feedback", self.tr("意见箱 · 投诉建议")),
+            ("feedback_query", self.tr("查询办理回复")), ("results", self.tr("评价结果公开")),
+        ):
+            button = QPushButton(title)
+            button.setProperty("accent", name == "rate")
+            button.setMinimumHeight(96)
+            button.clicked.connect(lambda _=False, n=name: self.navigate.emit(n, None))
+            self.visitor_row.addWidget(button, 2 if name == "rate" else 1)
+            self.visitor_buttons[name] = button
+        outer.addLayout(self.visitor_row)
         self.topic_tiles: dict[str, Tile] = {}
         self.refresh()
 

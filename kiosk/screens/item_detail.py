@@ -322,6 +322,26 @@ class ItemDetailScreen(Screen):
         self.flow_section_button.clicked.connect(self.show_flow)
         self.sections["flow"].extra.addWidget(self.flow_section_button, 0, Qt.AlignmentFlag.AlignLeft)
 
+        # the end of the page: rate the service just received, or say something to the office
+        self.rate_band, band = card_frame("RateBand")
+        band_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        band_row.setSpacing(20)
+        band_text = QVBoxLayout()
+        band_text.addWidget(text_label(self.tr("办完了？评价一下"), "CardTitle"))
+        band_text.addWidget(text_label(self.tr("选窗口、点表情，三步完成；工作人员看不到是谁评的。"), "CardBody"))
+        band_row.addLayout(band_text, 1)
+        self.rate_button = QPushButton(self.tr("评价本事项的服务"))
+        self.rate_button.setProperty("accent", True)
+        self.rate_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.rate_button.clicked.connect(self.rate)
+        band_row.addWidget(self.rate_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.opinion_button = QPushButton(self.tr("意见建议 · 投诉"))
+        self.opinion_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.opinion_button.clicked.connect(self.give_opinion)
+        band_row.addWidget(self.opinion_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        band.addLayout(band_row)
+        content.addWidget(self.rate_band)
+
         self._pending = False
         self._pending_html: dict[str, str] = {}
         # after the first paint (eventFilter) at the latest; this timer covers a hidden screen
@@ -333,6 +353,14 @@ class ItemDetailScreen(Screen):
     def show_flow(self) -> None:
         if self.code is not None:
             self.navigate.emit("flow", self.code)
+
+    def rate(self) -> None:
+        if self.code is not None:
+            self.navigate.emit("rate", {"item_code": self.code})
+
+    def give_opinion(self) -> None:
+        if self.code is not None:
+            self.navigate.emit("feedback", {"target": ("item", self.code)})
 
     def jump_target(self, key: str) -> QWidget:
         if key == "where":
