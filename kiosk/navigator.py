@@ -51,6 +51,9 @@ class Navigator(QObject):
     def go(self, name: str, key: Any = None) -> None:
         if not self.has(name):
             return  # a screen that is not ready yet (content still loading): stay put
+        if name == HOME:  # home is a fresh start: Back from there never returns into a finished flow
+            self.home()
+            return
         if self.current[0] and self.current != (name, key):
             self._history.append(self.current)
             del self._history[:-50]
