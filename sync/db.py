@@ -26,6 +26,8 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from sync.office_models import KIOSK_FEEDBACK_COLUMNS, KIOSK_RATING_COLUMNS
+
 if TYPE_CHECKING:
     import psycopg
 
@@ -147,12 +149,14 @@ def current_revision(engine: Engine) -> str | None:
 def create_kiosk_role(engine: Engine, password: str) -> None:
     """Create (or update) the PostgreSQL login role ``kiosk`` with least privilege; idempotent.
 
-    The kiosk may read content_head, content_record and the feedback_status view, and insert into
-    rating, feedback and heartbeat; nothing else. Idempotent sends are ``INSERT … ON CONFLICT (uuid) DO
-    NOTHING`` (without RETURNING, which needs SELECT): PostgreSQL requires SELECT on the conflict
-    target's columns for that, so the kiosk also gets ``SELECT (uuid)`` on those three tables — random
-    ids, none of the rows' content. Run it after :func:`upgrade` (a revision that recreates a table
-    drops its grants).
+    The kiosk may read content_head, content_record and the views feedback_status, rating_summary and
+    rated_case, and insert into rating and feedback (only the columns a kiosk fills:
+    :data:`~sync.office_models.KIOSK_RATING_COLUMNS`, :data:`~sync.office_models.KIOSK_FEEDBACK_COLUMNS`;
+    status, reply and follow-up are the office's) and heartbeat; nothing else. Idempotent sends are
+    ``INSERT … ON CONFLICT (uuid) DO NOTHING`` (without RETURNING, which needs SELECT): PostgreSQL
+    requires SELECT on the conflict target's columns for that, so the kiosk also gets ``SELECT (uuid)``
+    on those three tables — random ids, none of the rows' content. Run it after :func:`upgrade` (a
+    revision that recreates a table or view drops its grants).
     The password is sent to the server already hashed (SCRAM or MD5, per ``password_encryption``).
     """
     if engine.dialect.name != "postgresql":
@@ -177,8 +181,13 @@ def create_kiosk_role(engine: Engine, password: str) -> None:
             sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(
                 sql.Identifier(raw.info.dbname), role
             ),
-            sql.SQL("GRANT SELECT ON content_head, content_record, feedback_status TO {}").format(role),
-            sql.SQL("GRANT INSERT, SELECT (uuid) ON rating, feedback, heartbeat TO {}").format(role),
+            sql.SQL("GRANT SELECT ON content_head, content_record, feedback_status, rating_summary, rated_case "
+                    "TO {}").format(role),
+            sql.SQL("GRANT INSERT ({}), SELECT (uuid) ON rating TO {}").format(
+                sql.SQL(", ").join(map(sql.Identifier, KIOSK_RATING_COLUMNS)), role),
+            sql.SQL("GRANT INSERT ({}), SELECT (uuid) ON feedback TO {}").format(
+                sql.SQL(", ").join(map(sql.Identifier, KIOSK_FEEDBACK_COLUMNS)), role),
+            sql.SQL("GRANT INSERT, SELECT (uuid) ON heartbeat TO {}").format(role),
         ]
         with raw.cursor() as cursor:
             for statement in statements:

@@ -6,6 +6,7 @@ import argparse
 import getpass
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select
@@ -14,8 +15,10 @@ from sqlalchemy.orm import Session
 
 from kiosk.data.content_format import ContentError, ContentProblem, load_content
 from kiosk.data.records import content_records
+from kiosk.data.visitor_rules import FEEDBACK_KINDS
 from sync.content import ImportReport, audit_lines, content_session, current_records, import_records
 from sync.db import default_office_url, office_engine, upgrade
+from sync.feedback_admin import OfficeError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,7 +39,67 @@ def _parser() -> argparse.ArgumentParser:
     audit = commands.add_parser("audit", help="recent content changes: who, when, what")
     audit.add_argument("--limit", type=int, default=50)
     commands.add_parser("kiosks", help="each kiosk's last contact, version, revision, queue, printer, error")
+
+    feedback = commands.add_parser("feedback", help="visitors' feedback: list, show, start, reply, close, note")
+    steps = feedback.add_subparsers(dest="action", required=True)
+    listing = steps.add_parser("list", help="all feedback, newest first")
+    listing.add_argument("--overdue", action="store_true",
+                         help="only open feedback past its promised reply date, the latest first")
+    listing.add_argument("--kind", choices=FEEDBACK_KINDS, help="only this kind")
+    show = steps.add_parser("show", help="everything about one piece of feedback, with its history")
+    show.add_argument("code", help="tracking code")
+    for name, what in (("start", "start handling it (→ 处理中)"), ("close", "close it (→ 已办结)")):
+        step = steps.add_parser(name, help=what)
+        step.add_argument("code", help="tracking code")
+        _actor_option(step)
+    reply = steps.add_parser("reply", help="answer it (→ 已回复); the kiosk shows the reply for the code")
+    reply.add_argument("code", help="tracking code")
+    reply.add_argument("text", help="the reply, as the visitor will read it")
+    _actor_option(reply)
+    note = steps.add_parser("note", help="an internal note (not shown at the kiosk); the status stays")
+    note.add_argument("code", help="tracking code")
+    note.add_argument("text")
+    _actor_option(note)
+
+    ratings = commands.add_parser("ratings", help="ratings: list, answer (follow-up of a bad rating), export")
+    rating_steps = ratings.add_subparsers(dest="action", required=True)
+    rating_list = rating_steps.add_parser("list", help="ratings in kiosk-time order")
+    rating_list.add_argument("--bad", action="store_true", help="only 差评 (不满意, 非常不满意)")
+    _period_options(rating_list, required=False)
+    rating_list.add_argument("--limit", type=int, default=500, help="list at most this many (default 500)")
+    answer = rating_steps.add_parser("answer", help="record the follow-up (回访) of a bad rating")
+    answer.add_argument("uuid", help="the rating's uuid (or its first 8 or more characters)")
+    answer.add_argument("text", help="what the follow-up found and answered")
+    _actor_option(answer)
+    export = rating_steps.add_parser("export", help="raw rating records as CSV (UTF-8 with BOM) for other systems")
+    _period_options(export, required=True)
+    export.add_argument("--out", type=Path, required=True, help="FILE.csv")
+    export.add_argument("--with-phone", action="store_true", help="include the visitors' call-back numbers")
+
+    report = commands.add_parser("report", help="satisfaction report of a period as XLSX or PDF")
+    _period_options(report, required=True)
+    report.add_argument("--by", choices=("department", "post", "item"), default="department",
+                        help="group by department (default), window post or item")
+    report.add_argument("--out", type=Path, required=True, help="FILE.xlsx or FILE.pdf")
     return parser
+
+
+def _actor_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--actor", default="", help="who does this (default: the login name)")
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _period_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    parser.add_argument("--from", dest="start", type=_date, required=required, metavar="DATE",
+                        help="first day (YYYY-MM-DD, the kiosk's local date; included)")
+    parser.add_argument("--to", dest="end", type=_date, required=required, metavar="DATE",
+                        help="last day (included)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,6 +111,9 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as exc:
         print(exc, file=sys.stderr)
         print(f"{len(exc.problems)} problem(s): nothing was imported.", file=sys.stderr)
+        return 1
+    except OfficeError as exc:
+        print(f"kiosk-office: {exc}", file=sys.stderr)
         return 1
     except OperationalError as exc:
         print(f"kiosk-office: cannot use the office database: {str(exc.orig or exc).splitlines()[0]}",
@@ -75,7 +141,8 @@ def _init(engine: Engine, args: argparse.Namespace) -> int:
             from sync.db import create_kiosk_role
 
             create_kiosk_role(engine, args.kiosk_password)
-            print("role 'kiosk' ready: reads content and feedback status, inserts ratings, feedback, heartbeats")
+            print("role 'kiosk' ready: reads content, feedback status and rating counts, "
+                  "inserts ratings, feedback, heartbeats")
     return 0
 
 
@@ -179,7 +246,106 @@ def _kiosks(engine: Engine, args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = {"init": _init, "import": _import, "export": _export, "audit": _audit, "kiosks": _kiosks}
+def _who(args: argparse.Namespace) -> str:
+    return str(args.actor or getpass.getuser())
+
+
+def _feedback(engine: Engine, args: argparse.Namespace) -> int:
+    from sync import feedback_admin as admin
+
+    today = date.today()
+    if args.action == "list":
+        rows = admin.list_feedback(engine, today=today, overdue=args.overdue, kind=args.kind)
+        if not rows:
+            print("no overdue feedback" if args.overdue else "no feedback")
+            return 0
+        for row in rows:
+            late = f"{row.days_late} 天逾期" if row.days_late else ""
+            excerpt = row.text.replace("\n", " ")
+            excerpt = excerpt if len(excerpt) <= 30 else excerpt[:29] + "…"
+            print(f"{row.code}  {row.kind:<4}  {row.status}  {admin.local_time(row.received_at)}  "
+                  f"答复期限 {row.due_date or '—':<10}  {late:<8}  {row.target or '—'}  {excerpt}")
+        print(f"{len(rows)} item(s)")
+        return 0
+    if args.action == "show":
+        details = admin.show_feedback(engine, args.code, today=today)
+        row = details.row
+        lines = [
+            ("编号", row.code), ("类别", row.kind), ("状态", row.status),
+            ("对象", row.target or "—"), ("提交", f"{admin.local_time(row.received_at)}（终端 {details.kiosk_id}，"
+                                                  f"终端时间 {details.kiosk_time}）"),
+            ("答复期限", (row.due_date or "—") + (f"（已逾期 {row.days_late} 天）" if row.days_late else "")),
+            ("姓名", details.name or "—"), ("电话", details.phone or "—"), ("内容", row.text),
+            ("答复", details.reply or "—"), ("答复时间", admin.local_time(details.replied_at) or "—"),
+            ("办结时间", admin.local_time(details.closed_at) or "—"),
+        ]
+        for label, value in lines:
+            print(f"{label}：{value}")
+        print("处理记录：" if details.actions else "处理记录：（无）")
+        for action in details.actions:
+            note = f"  {action.note}" if action.note else ""
+            print(f"  {admin.local_time(action.at)}  {action.actor}  "
+                  f"{admin.ACTION_NAMES.get(action.action, action.action)}{note}")
+        return 0
+    if args.action == "start":
+        code = admin.start_feedback(engine, args.code, actor=_who(args))
+        print(f"{code}: 处理中")
+    elif args.action == "reply":
+        code = admin.reply_feedback(engine, args.code, args.text, actor=_who(args))
+        print(f"{code}: 已回复 (the kiosks show the reply after their next sync)")
+    elif args.action == "close":
+        code = admin.close_feedback(engine, args.code, actor=_who(args))
+        print(f"{code}: 已办结")
+    else:
+        code = admin.note_feedback(engine, args.code, args.text, actor=_who(args))
+        print(f"{code}: note recorded")
+    return 0
+
+
+def _ratings(engine: Engine, args: argparse.Namespace) -> int:
+    from sync import feedback_admin as admin
+
+    if args.action == "list":
+        rows, total = admin.list_ratings(engine, bad=args.bad, start=args.start, end=args.end,
+                                         limit=max(0, args.limit))
+        for row in rows:
+            where = " ".join(part for part in (row.department_code, row.post_code, row.item_code) if part) or "—"
+            extra = [f"原因 {'、'.join(row.reasons)}" if row.reasons else "", f"“{row.text}”" if row.text else "",
+                     f"电话 {row.phone}" if row.phone else "", f"办件 {row.case_no}" if row.case_no else "",
+                     "重复按键" if row.repeated else ""]
+            state = ""
+            if row.level >= 4:
+                state = (f"已回访 {admin.local_time(row.answered_at)} {row.answered_by}" if row.answered_at
+                         else "未回访")
+            print(f"{row.uuid}  {row.kiosk_time[:19]}  {row.level} {row.level_name}  {where}  "
+                  f"{'  '.join(part for part in extra if part)}  {state}".rstrip())
+        shown = f"{len(rows)} of {total}" if total > len(rows) else str(total)
+        print(f"{shown} rating(s)" + (" (raise --limit to see more)" if total > len(rows) else ""))
+        return 0
+    if args.action == "answer":
+        rating = admin.answer_rating(engine, args.uuid, args.text, actor=_who(args))
+        print(f"{rating.uuid}: 已回访 ({rating.answered_by}, {admin.local_time(rating.answered_at)})")
+        return 0
+    from sync.ratings_export import export_ratings
+
+    rows_written = export_ratings(engine, args.start, args.end, args.out, with_phone=args.with_phone)
+    print(f"wrote {args.out} ({rows_written} ratings)")
+    return 0
+
+
+def _report(engine: Engine, args: argparse.Namespace) -> int:
+    from sync.report import percent, write_report
+
+    report = write_report(engine, args.start, args.end, args.by, args.out)
+    overall = report.overall
+    print(f"wrote {args.out}: {report.period}, {len(report.groups)} {report.by_label} group(s), "
+          f"{overall.total} ratings counted, 满意率 {percent(overall.satisfaction)}, {overall.bad} 差评 "
+          f"({overall.bad_answered} answered), {overall.repeated} repeated presses apart")
+    return 0
+
+
+_COMMANDS = {"init": _init, "import": _import, "export": _export, "audit": _audit, "kiosks": _kiosks,
+             "feedback": _feedback, "ratings": _ratings, "report": _report}
 
 
 if __name__ == "__main__":

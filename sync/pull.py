@@ -11,14 +11,30 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, select
 from sqlalchemy.engine import make_url
 
-from kiosk.data.cache import apply_pull, cache_meta, open_engine, replace_cache, replace_feedback_status
+from kiosk.data.cache import (
+    add_rated_cases,
+    apply_pull,
+    cache_meta,
+    open_engine,
+    rated_cases_checkpoint,
+    replace_cache,
+    replace_feedback_status,
+    replace_rating_summary,
+)
 from kiosk.data.records import Change
-from sync.office_models import ContentHead, ContentRecord
+from sync.office_models import (
+    ContentHead,
+    ContentRecord,
+    feedback_status_view,
+    rated_case_view,
+    rating_summary_view,
+)
 
 log = logging.getLogger(__name__)
 
@@ -80,21 +96,74 @@ def _checkpoint(cache: Path, identity: str) -> int | None:
 
 
 def pull_feedback_status(office: Engine, cache: Path) -> int:
-    """Status and replies of feedback, by tracking code only (the office's feedback_status view)."""
+    """Status, replies and promised dates of feedback, by tracking code only (the office's
+    feedback_status view)."""
     if cache_meta(cache) is None:
         return 0  # no content yet: nothing to attach the statuses to
     with office.connect() as connection:
-        rows = connection.execute(text(
-            "SELECT code, status, reply, received_at, replied_at, closed_at FROM feedback_status")).all()
+        rows = connection.execute(select(feedback_status_view)).all()
     engine = open_engine(cache)
     try:
         replace_feedback_status(engine, [
             {"code": r.code, "status": r.status, "reply": r.reply or "", "received_at": _stamp(r.received_at),
-             "replied_at": _stamp(r.replied_at), "closed_at": _stamp(r.closed_at)} for r in rows
+             "replied_at": _stamp(r.replied_at), "closed_at": _stamp(r.closed_at), "due_date": r.due_date or ""}
+            for r in rows
         ])
     finally:
         engine.dispose()
     return len(rows)
+
+
+def pull_rating_summary(office: Engine, cache: Path) -> int:
+    """The counts of all kiosks' ratings (the office's rating_summary view: by month, department, post,
+    level and repeated), for the public results screen; replaces what the cache had."""
+    if cache_meta(cache) is None:
+        return 0
+    with office.connect() as connection:
+        rows = connection.execute(select(rating_summary_view)).all()
+    engine = open_engine(cache)
+    try:
+        replace_rating_summary(engine, [
+            {"month": r.month, "department_code": r.department_code or "", "post_code": r.post_code or "",
+             "level": int(r.level), "repeated": bool(r.repeated), "n": int(r.n), "answered": int(r.answered)}
+            for r in rows
+        ])
+    finally:
+        engine.dispose()
+    return len(rows)
+
+
+#: received_at is the office transaction's start time: a rating committed after a later-started one
+#: carries an older stamp, so each pull looks this far back before the newest stamp it has seen.
+RATED_CASES_OVERLAP = timedelta(minutes=10)
+
+
+def pull_rated_cases(office: Engine, cache: Path) -> int:
+    """Case numbers rated at any kiosk since the cache's checkpoint (minus :data:`RATED_CASES_OVERLAP`),
+    from the office's rated_case view; a case seen again is harmless. Returns the rows read."""
+    if cache_meta(cache) is None:
+        return 0
+    engine = open_engine(cache)
+    try:
+        checkpoint = rated_cases_checkpoint(engine)
+        query = select(rated_case_view.c.case_no, rated_case_view.c.received_at)
+        if checkpoint:
+            since = datetime.fromisoformat(checkpoint) - RATED_CASES_OVERLAP
+            if office.dialect.name == "sqlite":  # stored as naive UTC text there
+                since = since.astimezone(UTC).replace(tzinfo=None)
+            query = query.where(rated_case_view.c.received_at >= since)
+        with office.connect() as connection:
+            rows = connection.execute(query).all()
+        add_rated_cases(engine, [(r.case_no, _utc_stamp(r.received_at)) for r in rows])
+    finally:
+        engine.dispose()
+    return len(rows)
+
+
+def _utc_stamp(value: datetime) -> str:
+    """An office timestamp as ISO 8601 in UTC (SQLite gives naive UTC values), comparable as text."""
+    aware = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    return aware.isoformat(timespec="seconds")
 
 
 def _stamp(value: object) -> str:

@@ -18,7 +18,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DataError, IntegrityError
 
 from kiosk.data.outbox import Outbox, Pending
-from sync.office_models import Feedback, Heartbeat, Rating
+from sync.office_models import KIOSK_FEEDBACK_COLUMNS, KIOSK_RATING_COLUMNS, Feedback, Heartbeat, Rating
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +26,12 @@ TABLES: dict[str, Table] = {
     "rating": Rating.__table__,  # type: ignore[dict-item]
     "feedback": Feedback.__table__,  # type: ignore[dict-item]
     "heartbeat": Heartbeat.__table__,  # type: ignore[dict-item]
+}
+#: the columns a kiosk may write (the kiosk role's INSERT grant): a record with others is invalid, not retried
+WRITABLE: dict[str, frozenset[str]] = {
+    "rating": frozenset(KIOSK_RATING_COLUMNS),
+    "feedback": frozenset(KIOSK_FEEDBACK_COLUMNS),
+    "heartbeat": frozenset(Heartbeat.__table__.columns.keys()),
 }
 #: refused by the office for the record itself, not for the connection: do not resend
 INVALID = (IntegrityError, DataError)
@@ -85,7 +91,7 @@ def _insert(connection: Connection, records: list[Pending], kiosk_id: str) -> No
         table = TABLES.get(record.kind)
         if table is None:
             raise IntegrityError(f"unknown record kind {record.kind}", None, ValueError(record.kind))
-        unknown = set(record.payload) - set(table.columns.keys())
+        unknown = set(record.payload) - WRITABLE[record.kind]
         if unknown:
             raise IntegrityError(f"unknown fields {sorted(unknown)}", None, ValueError(", ".join(sorted(unknown))))
         row = {**record.payload, "uuid": record.uuid, "kiosk_id": kiosk_id}

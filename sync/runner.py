@@ -1,4 +1,5 @@
-"""One sync round of a kiosk (pull, heartbeat, push) and the state an operator reads back.
+"""One sync round of a kiosk (pull content, heartbeat, push; then feedback status, rating counts and
+rated case numbers down) and the state an operator reads back.
 
 Used by ``kiosk sync --once``, by the running kiosk's background worker and by tests. Nothing here
 runs on the UI thread. In the embedded default (no office URL configured) the office is a SQLite
@@ -16,16 +17,17 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
 
 from kiosk import __version__
 from kiosk.data.cache import CACHE_NAME, cache_meta, fingerprint
 from kiosk.data.content_format import load_content
-from kiosk.data.outbox import OUTBOX_NAME, Outbox
+from kiosk.data.outbox import OUTBOX_NAME, LocalRecord, Outbox, OutboxEntry
 from kiosk.data.records import content_records
 from sync.content import content_session, import_records
 from sync.db import default_office_url, office_engine, upgrade
-from sync.pull import PullReport, pull, pull_feedback_status
+from sync.pull import PullReport, pull, pull_feedback_status, pull_rated_cases, pull_rating_summary
 from sync.push import PushReport, push
 
 log = logging.getLogger(__name__)
@@ -89,9 +91,14 @@ class SyncRunner:
             if self.embedded:
                 self._fill_embedded_office()
             pulled = pull(self.office, self.cache)
-            pull_feedback_status(self.office, self.cache)
-            self.outbox.add("heartbeat", self._heartbeat(status))
+            if not self._heartbeat_waiting():  # one is enough: a kiosk offline for a day queues no pile
+                self.outbox.add("heartbeat", self._heartbeat(status))
             pushed = push(self.outbox, self.office, self.kiosk_id)
+            # after the push: what visitors left goes up even if these fail, and the status of
+            # feedback sent just now comes straight back
+            pull_feedback_status(self.office, self.cache)
+            pull_rating_summary(self.office, self.cache)
+            pull_rated_cases(self.office, self.cache)
         except Exception as exc:
             status.failures += 1
             status.last_error = f"{_now()} {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
@@ -148,6 +155,14 @@ class SyncRunner:
 
     def _save(self, status: SyncStatus) -> None:
         _write_json(self.data_dir / STATUS_NAME, asdict(status))
+
+    def _heartbeat_waiting(self) -> bool:
+        """A heartbeat of an earlier round is still in the outbox (its send failed)."""
+        with Session(self.outbox.engine) as session:
+            waiting = session.scalar(
+                select(func.count()).select_from(OutboxEntry).join(LocalRecord, LocalRecord.uuid == OutboxEntry.uuid)
+                .where(LocalRecord.kind == "heartbeat", OutboxEntry.state == "pending"))
+        return bool(waiting)
 
     def _heartbeat(self, status: SyncStatus) -> dict[str, object]:
         meta = cache_meta(self.cache) or {}

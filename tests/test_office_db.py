@@ -33,6 +33,8 @@ from sync.db import (
 )
 from sync.office_models import (
     FEEDBACK_RECEIVED,
+    KIOSK_FEEDBACK_COLUMNS,
+    KIOSK_RATING_COLUMNS,
     ContentHead,
     ContentRecord,
     Feedback,
@@ -45,8 +47,12 @@ from tests.pg import PgCluster
 
 # The fixtures (also loaded from tests/conftest.py; loading twice is harmless).
 
-OFFICE_TABLES = {"content_head", "content_record", "content_audit", "rating", "feedback", "heartbeat"}
-VIEW_COLUMNS = ["code", "status", "reply", "received_at", "replied_at", "closed_at"]
+OFFICE_TABLES = {"content_head", "content_record", "content_audit", "rating", "feedback", "feedback_action",
+                 "heartbeat"}
+VIEW_COLUMNS = ["code", "status", "reply", "received_at", "replied_at", "closed_at", "due_date"]
+OFFICE_VIEWS = {"feedback_status": VIEW_COLUMNS,
+                "rating_summary": ["month", "department_code", "post_code", "level", "repeated", "n", "answered"],
+                "rated_case": ["case_no", "received_at"]}
 REVISIONS = [script.revision for script in reversed(list(script_directory().walk_revisions()))]
 KIOSK_TIME = "2024-05-06T07:08:09+08:00"
 
@@ -70,8 +76,9 @@ def test_models_declare_the_design_tables() -> None:
 def test_upgrade_creates_every_table_and_the_view(office_db: Engine) -> None:
     inspector = inspect(office_db)
     assert set(inspector.get_table_names()) == OFFICE_TABLES | {"alembic_version"}
-    assert inspector.get_view_names() == ["feedback_status"]
-    assert [column["name"] for column in inspector.get_columns("feedback_status")] == VIEW_COLUMNS
+    assert sorted(inspector.get_view_names()) == sorted(OFFICE_VIEWS)
+    for view, columns in OFFICE_VIEWS.items():
+        assert [column["name"] for column in inspector.get_columns(view)] == columns
     assert current_revision(office_db) == head_revision()
     with office_db.connect() as connection:
         assert connection.execute(select(ContentHead.id, ContentHead.revision)).all() == [(1, 0)]
@@ -84,9 +91,14 @@ def test_migrated_schema_is_what_the_models_declare(office_db: Engine) -> None:
         assert compare_metadata(context, OfficeBase.metadata) == []
     inspector = inspect(office_db)
     assert [index["name"] for index in inspector.get_indexes("content_record")] == ["ix_content_record_revision"]
+    assert sorted(str(index["name"]) for index in inspector.get_indexes("rating")) == [
+        "ix_rating_case_no", "ix_rating_kiosk_time"]
     checks = {table: [check["name"] for check in inspector.get_check_constraints(table)]
-              for table in ("content_head", "rating")}
-    assert checks == {"content_head": ["ck_content_head_single"], "rating": ["ck_rating_level"]}
+              for table in ("content_head", "rating", "feedback_action")}
+    assert checks == {"content_head": ["ck_content_head_single"], "rating": ["ck_rating_level"],
+                      "feedback_action": ["ck_feedback_action_action"]}
+    assert [fk["name"] for fk in inspector.get_foreign_keys("feedback_action")] == [
+        "fk_feedback_action_code_feedback"]
 
 
 def test_defaults_and_constraints(office_db: Engine) -> None:
@@ -157,7 +169,11 @@ def test_upgrade_twice_is_a_no_op(office_url: str) -> None:
 
 def _sample_value(table: str, column: Any) -> object:
     """A value for a column of any revision's table (extend when a revision adds a new type or check)."""
-    overrides: dict[tuple[str, str], object] = {("rating", "level"): 4}
+    overrides: dict[tuple[str, str], object] = {
+        ("rating", "level"): 4,
+        ("feedback_action", "action"): "note",
+        ("feedback_action", "code"): "feedback.code 值",  # the feedback row's code (a foreign key)
+    }
     if (table, column.name) in overrides:
         return overrides[table, column.name]
     python_type = column.type.python_type
@@ -406,6 +422,15 @@ DENIED = {
     "insert returning columns": f"INSERT INTO rating {_ROW} RETURNING *",
     "upsert": f"INSERT INTO rating {_ROW} ON CONFLICT (uuid) DO UPDATE SET level = excluded.level",
     "create table": "CREATE TABLE public.kiosk_own (a integer)",
+    "select feedback_action": "SELECT * FROM feedback_action",
+    "insert feedback_action": "INSERT INTO feedback_action (code, actor, action) VALUES ('FB-0', 'kiosk', 'close')",
+    "insert a rating's follow-up": "INSERT INTO rating (uuid, kiosk_id, kiosk_time, level, answer, answered_by) "
+                                   "VALUES ('r-answer', 'k1', '2024-05-06', 5, '已回访', 'kiosk')",
+    "insert feedback already closed": "INSERT INTO feedback (uuid, code, kiosk_id, kiosk_time, kind, text, status) "
+                                      "VALUES ('f-closed', 'FB-C', 'k1', '2024-05-06', '投诉', 'x', '已办结')",
+    "insert feedback with a reply": "INSERT INTO feedback (uuid, code, kiosk_id, kiosk_time, kind, text, reply) "
+                                    "VALUES ('f-reply', 'FB-R', 'k1', '2024-05-06', '投诉', 'x', '已处理')",
+    "select rating text through no view": "SELECT text, phone FROM rating WHERE uuid = 'r0'",
     **{f"truncate {table}": f"TRUNCATE {table}" for table in sorted(OFFICE_TABLES | {"alembic_version"})},
 }
 
@@ -454,11 +479,13 @@ def test_create_kiosk_role_is_idempotent_and_changes_the_password(kiosk_office: 
             "WHERE grantee = :role AND (table_name, privilege_type) NOT IN "
             "(SELECT table_name, privilege_type FROM information_schema.role_table_grants WHERE grantee = :role) "
             "ORDER BY 1, 2, 3"), {"role": KIOSK_ROLE}).all()
-    assert [tuple(grant) for grant in grants] == [
+    assert [tuple(grant) for grant in grants] == sorted([
         ("content_head", "", "SELECT"), ("content_record", "", "SELECT"),
-        ("feedback", "", "INSERT"), ("feedback", "uuid", "SELECT"), ("feedback_status", "", "SELECT"),
-        ("heartbeat", "", "INSERT"), ("heartbeat", "uuid", "SELECT"),
-        ("rating", "", "INSERT"), ("rating", "uuid", "SELECT")]
+        *(("feedback", column, "INSERT") for column in KIOSK_FEEDBACK_COLUMNS), ("feedback", "uuid", "SELECT"),
+        ("feedback_status", "", "SELECT"), ("heartbeat", "", "INSERT"), ("heartbeat", "uuid", "SELECT"),
+        ("rated_case", "", "SELECT"),
+        *(("rating", column, "INSERT") for column in KIOSK_RATING_COLUMNS), ("rating", "uuid", "SELECT"),
+        ("rating_summary", "", "SELECT")])
 
 
 def test_kiosk_reads_no_more_than_the_ids_it_needs_for_on_conflict(kiosk_office: KioskOffice) -> None:
