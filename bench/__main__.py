@@ -1,8 +1,9 @@
 """``python -m bench [--quick] [--only GROUP ...]``: run the benchmarks, one ``name value unit`` line each.
 
 Groups, in order: ``startup`` (cold start vs. bare PySide6, first start with an empty data dir,
-home interactive at 10,000 items), ``switch``, ``search``, ``rss`` and ``sync`` (a real PostgreSQL
-office on loopback: initial and incremental pull, push, UI stall during a pull). Every group runs in fresh
+home interactive at 10,000 items), ``switch``, ``search``, ``rss``, ``sync`` (a real PostgreSQL
+office on loopback: initial and incremental pull, push, UI stall during a pull) and ``report`` (the
+office's PDF report of a year of 200,000 ratings). Every group runs in fresh
 processes; a group that fails is reported on stderr and the others still run. ``--quick`` runs
 fewer repetitions and leaves out the memory growth walk (for trying changes, not for reporting).
 """
@@ -20,7 +21,7 @@ from bench import startup
 from bench.common import BUILD, DEMO, ROOT, Figure, child_env, emit, log
 from bench.synthetic import DEFAULT_ITEMS, content_file, prepared_data_dir, synthetic_data_dir
 
-GROUPS = ("startup", "switch", "search", "rss", "sync")
+GROUPS = ("startup", "switch", "search", "rss", "sync", "report")
 
 
 def _startup_steps(quick: bool) -> list[tuple[str, Callable[[], list[Figure]]]]:
@@ -42,6 +43,8 @@ def _startup_steps(quick: bool) -> list[tuple[str, Callable[[], list[Figure]]]]:
 def _inprocess(kind: str, quick: bool) -> list[Figure]:
     if kind == "sync":  # PostgreSQL on loopback: bench/sync_bench.py starts its own cluster
         args = [sys.executable, "-m", "bench.sync_bench"]
+    elif kind == "report":  # an embedded office file with a year of ratings: bench/report_bench.py
+        args = [sys.executable, "-m", "bench.report_bench"]
     else:
         args = [sys.executable, "-m", "bench.inprocess", kind] + (["--quick"] if quick else [])
     result = subprocess.run(args, stdout=subprocess.PIPE, cwd=ROOT, env=child_env(), text=True, check=False)

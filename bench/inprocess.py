@@ -26,6 +26,7 @@ import gc
 import importlib
 import os
 import random
+import shutil
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -59,6 +60,9 @@ def qt_app() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    from kiosk.widgets.pinyin_keyboard import prepare_environment
+
+    prepare_environment()
     qapp = QApplication(sys.argv[:1])
     shield_singletons()
     _quiet_qt()
@@ -343,16 +347,68 @@ def _data_dir(content: Path, name: str) -> Path:
     return data_dir if (data_dir / CACHE_NAME).is_file() else prepared_data_dir(content, name)
 
 
+# -- rating ---------------------------------------------------------------------------------------------
+def bench_rating(taps: int, data_dir: Path, content: Path = DEMO) -> list[Figure]:
+    """Tap on a face → the rating committed to the outbox file (``synchronous=FULL``: on the disk).
+
+    The tap goes through Qt (a real mouse press and release on the face button); the clock stops
+    when ``Submissions.add_rating`` returns inside the screen's handler, i.e. when the record is
+    durable. Ratings after the first few are flagged as repeated presses; that does not change the
+    work done.
+    """
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    if not available("rate_level"):
+        log("skipping rating_commit_*: no rating screen")
+        return []
+    work = data_dir.parent / f"{data_dir.name}-rating"
+    if work.exists():
+        shutil.rmtree(work)
+    shutil.copytree(data_dir, work, ignore=shutil.ignore_patterns("outbox.sqlite*"))
+    kiosk = start_kiosk(work, content)
+    submissions = kiosk.store.submissions
+    catalog = kiosk.store.catalog
+    assert submissions is not None and catalog is not None
+    post = catalog.posts()[0].code
+    committed: list[float] = []
+    original = submissions.add_rating
+
+    def timed_add_rating(*args: Any, **kwargs: Any) -> Any:
+        receipt = original(*args, **kwargs)
+        committed.append(time.perf_counter())
+        return receipt
+
+    submissions.add_rating = timed_add_rating  # type: ignore[method-assign]
+    times: list[float] = []
+    for index in range(taps):
+        kiosk.navigator.go("rate_level", {"post_code": post})
+        paint_now(kiosk.window)
+        screen = kiosk.navigator.current_screen()
+        button = screen.faces.buttons[1 + index % 3]  # type: ignore[union-attr]
+        centre = QPoint(button.width() // 2, button.height() // 2)
+        started = time.perf_counter()
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+        if len(committed) != index + 1:
+            raise RuntimeError("the tap did not commit a rating")
+        times.append(committed[-1] - started)
+        settle()
+    log(f"rating commit: p50 {_ms(percentile(times, 50)):.1f} ms, max {_ms(max(times)):.1f} ms over {taps} taps")
+    return [Figure("rating_commit_p95_ms", _ms(percentile(times, 95)), "ms")]
+
+
 def main(argv: list[str]) -> int:
     from bench.synthetic import DEFAULT_ITEMS, content_file
 
-    if not argv or argv[0] not in ("switch", "search", "rss"):
+    if not argv or argv[0] not in ("switch", "search", "rss", "rating"):
         print(__doc__, file=sys.stderr)
         return 2
     kind, quick = argv[0], "--quick" in argv
     figures: list[Figure]
     if kind == "switch":
         figures = bench_switch(60 if quick else 200, _data_dir(DEMO, "data-demo"))
+    elif kind == "rating":
+        figures = bench_rating(50 if quick else 300, _data_dir(DEMO, "data-demo"))
     elif kind == "search":
         content = content_file(DEFAULT_ITEMS)
         figures = bench_search(1 if quick else 3, _data_dir(content, f"data-synthetic-{DEFAULT_ITEMS}"), content)
