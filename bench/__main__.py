@@ -1,7 +1,8 @@
 """``python -m bench [--quick] [--only GROUP ...]``: run the benchmarks, one ``name value unit`` line each.
 
 Groups, in order: ``startup`` (cold start vs. bare PySide6, first start with an empty data dir,
-home interactive at 10,000 items), ``switch``, ``search``, ``rss``, ``sync`` (a real PostgreSQL
+home interactive at 10,000 items), ``switch``, ``search``, ``rss``, ``rating`` (tap on a face → the
+rating durable), ``sync`` (a real PostgreSQL
 office on loopback: initial and incremental pull, push, UI stall during a pull) and ``report`` (the
 office's PDF report of a year of 200,000 ratings). Every group runs in fresh
 processes; a group that fails is reported on stderr and the others still run. ``--quick`` runs
@@ -21,7 +22,7 @@ from bench import startup
 from bench.common import BUILD, DEMO, ROOT, Figure, child_env, emit, log
 from bench.synthetic import DEFAULT_ITEMS, content_file, prepared_data_dir, synthetic_data_dir
 
-GROUPS = ("startup", "switch", "search", "rss", "sync", "report")
+GROUPS = ("startup", "switch", "search", "rss", "rating", "sync", "report")
 
 
 def _startup_steps(quick: bool) -> list[tuple[str, Callable[[], list[Figure]]]]:
