@@ -45,6 +45,9 @@ class Config:
     region_code: str = ""
     feedback_max_chars: int = 500
     feedback_reply_working_days: int = 5
+    printer: str = ""
+    print_limit_per_document: int = 3
+    portal_item_url: str = ""
 
     # -- derived --------------------------------------------------------------------------------------
     @property
@@ -102,6 +105,10 @@ KEYS: dict[str, str] = {
     "region_code": "行政区划 code written into every rating record (empty: not sent)",
     "feedback_max_chars": "longest opinion or complaint text a visitor can submit, in characters",
     "feedback_reply_working_days": "promised reply time for feedback, in working days (weekends skipped)",
+    "printer": "CUPS queue the kiosk prints to (empty: no printer; print buttons offer a QR code instead)",
+    "print_limit_per_document": "copies of one document a visitor may print in one visit",
+    "portal_item_url": "address of an item's page on the government service portal, {code} replaced by the item "
+                       "code (empty: no portal QR code on the printed guide)",
 }
 
 _CHOICES = {"orientation": ("landscape", "portrait")}
@@ -109,7 +116,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "idle_seconds": (10, 3600), "idle_countdown_seconds": (3, 120), "screen_diagonal_inch": (7, 120),
     "sync_interval_seconds": (5, 86400), "thanks_seconds": (1, 60), "rating_repeat_seconds": (0, 3600),
     "rating_burst_count": (0, 1000), "rating_burst_seconds": (1, 3600), "feedback_max_chars": (10, 5000),
-    "feedback_reply_working_days": (1, 60),
+    "feedback_reply_working_days": (1, 60), "print_limit_per_document": (1, 100),
 }
 
 
