@@ -4,7 +4,8 @@ Groups, in order: ``startup`` (cold start vs. bare PySide6, first start with an 
 home interactive at 10,000 items), ``switch``, ``search``, ``rss``, ``rating`` (tap on a face → the
 rating durable), ``sync`` (a real PostgreSQL
 office on loopback: initial and incremental pull, push, UI stall during a pull) and ``report`` (the
-office's PDF report of a year of 200,000 ratings). Every group runs in fresh
+office's PDF report of a year of 200,000 ratings) and ``guide`` (the printed service guide: typical item,
+300-material item, first guide in a fresh process). Every group runs in fresh
 processes; a group that fails is reported on stderr and the others still run. ``--quick`` runs
 fewer repetitions and leaves out the memory growth walk (for trying changes, not for reporting).
 """
@@ -22,7 +23,7 @@ from bench import startup
 from bench.common import BUILD, DEMO, ROOT, Figure, child_env, emit, log
 from bench.synthetic import DEFAULT_ITEMS, content_file, prepared_data_dir, synthetic_data_dir
 
-GROUPS = ("startup", "switch", "search", "rss", "rating", "sync", "report")
+GROUPS = ("startup", "switch", "search", "rss", "rating", "sync", "report", "guide")
 
 
 def _startup_steps(quick: bool) -> list[tuple[str, Callable[[], list[Figure]]]]:
@@ -46,6 +47,8 @@ def _inprocess(kind: str, quick: bool) -> list[Figure]:
         args = [sys.executable, "-m", "bench.sync_bench"]
     elif kind == "report":  # an embedded office file with a year of ratings: bench/report_bench.py
         args = [sys.executable, "-m", "bench.report_bench"]
+    elif kind == "guide":  # printed guides: typical, 300 materials, first in a fresh process
+        args = [sys.executable, "-m", "bench.guide_bench"] + (["--quick"] if quick else [])
     else:
         args = [sys.executable, "-m", "bench.inprocess", kind] + (["--quick"] if quick else [])
     result = subprocess.run(args, stdout=subprocess.PIPE, cwd=ROOT, env=child_env(), text=True, check=False)

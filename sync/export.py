@@ -101,6 +101,8 @@ def _item(item: dict[str, Any], ref: Any) -> dict[str, Any]:
         "basis": [_prune(b) for b in item["basis"]],
         **{k: item[k] for k in ("conditions", "quantity_limit", "intermediary", "special_procedures")},
         "materials": materials,
+        "forms": [_prune({"name": f["name"], "kind": f["kind"], "file": ref(f.get("file", ""))})
+                  for f in item.get("forms", [])],
         "limits": {kind: {"value": item[f"{kind}_limit"], "unit": item[f"{kind}_unit"],
                           "note": item[f"{kind}_note"]} for kind in ("statutory", "promised")},
         "case_type": item["case_type"],

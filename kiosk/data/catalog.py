@@ -19,6 +19,7 @@ from kiosk.data.models import (
     CommitmentGroup,
     Department,
     FeedbackStatus,
+    Form,
     Hall,
     Item,
     ItemTopic,
@@ -33,6 +34,7 @@ from kiosk.data.views import (
     CommitmentGroupView,
     DepartmentView,
     FeedbackStatusView,
+    FormView,
     HallView,
     ItemGuide,
     ItemSummary,
@@ -265,6 +267,23 @@ class Catalog:
             return self.item_guide(code)
         except NotFound:
             return None
+
+    # -- forms (表格) and sample texts (示范文本) ----------------------------------------------------------
+    def forms(self) -> list[FormView]:
+        """Every form of every item, in the items' order (each item's own forms, then its materials')."""
+        return self._forms(None)
+
+    def forms_for_item(self, code: str) -> list[FormView]:
+        """The forms of one item ([] for an unknown item or one without forms)."""
+        return self._forms(code)
+
+    def _forms(self, code: str | None) -> list[FormView]:
+        query = (select(Form.key, Form.name, Form.kind, Form.item_code, Item.name, Form.material_name, Form.path)
+                 .join(Item, Item.code == Form.item_code).order_by(Item.seq, Form.seq))
+        if code is not None:
+            query = query.where(Form.item_code == code)
+        with self._session() as session:
+            return [FormView(*row) for row in session.execute(query)]
 
     # -- posts -----------------------------------------------------------------------------------------
     def posts(self) -> list[PostView]:

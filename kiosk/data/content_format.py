@@ -26,6 +26,7 @@ MEDIA = ("纸质", "电子", "纸质和电子")
 CASE_TYPES = ("即办件", "承诺件")
 VISITS = ("0", "1", "2", "多次")
 CHANNELS = ("窗口", "电脑端", "移动端", "快递")
+FORM_KINDS = ("表格", "示范文本")
 
 
 @dataclass(frozen=True)
@@ -451,7 +452,37 @@ def _item(n: _LineDict, index: int, c: _Checker, depts: dict[str, int], topics: 
         {"q": c.text(f, "q", f"{where}.faq[{i}]", required=True), "a": c.text(f, "a", f"{where}.faq[{i}]")}
         for i, f in enumerate(c.records(n, "faq", where))
     ]
+    forms = (_form(f, f"{where}.forms[{i}]", c, base) for i, f in enumerate(c.records(n, "forms", where)))
+    item["forms"] = [form for form in forms if form is not None]
     return item
+
+
+def _form(f: _LineDict, where: str, c: _Checker, base: Path) -> dict[str, Any] | None:
+    """A form (表格) or sample text (示范文本) of the item: a PDF file named relative to the content file.
+
+    A missing or unreadable file, or one that is not a PDF, is a warning: the item is shown without
+    that form (as with a missing photo). A form without a name or of an unknown kind stops the load.
+    """
+    name = c.text(f, "name", where, required=True)
+    kind = c.choice(f, "kind", where, FORM_KINDS, default="表格")
+    relative = c.text(f, "file", where, required=True)
+    if not relative:
+        return None
+    if not relative.lower().endswith(".pdf"):
+        c.fail(f, f"{where}.file", f"a form must be a PDF file (.pdf), found {relative} (shown without it)",
+               "file", fatal=False)
+        return None
+    target = (base / relative).resolve()
+    try:
+        with target.open("rb") as handle:
+            head = handle.read(5)
+    except OSError:
+        c.fail(f, f"{where}.file", f"file not found: {relative} (shown without it)", "file", fatal=False)
+        return None
+    if head != b"%PDF-":
+        c.fail(f, f"{where}.file", f"not a PDF file: {relative} (shown without it)", "file", fatal=False)
+        return None
+    return {"name": name, "kind": kind, "file": str(target)}
 
 
 def _visits(n: _LineDict, where: str, c: _Checker) -> str:

@@ -13,7 +13,7 @@ from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 #: Bump when the cache tables change; a cache of another version is rebuilt.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 class Base(DeclarativeBase):
@@ -170,6 +170,7 @@ class Item(Base):
         order_by="Material.seq", cascade="all, delete-orphan"
     )
     steps: Mapped[list[FlowStep]] = relationship(order_by="FlowStep.seq", cascade="all, delete-orphan")
+    forms: Mapped[list[Form]] = relationship(order_by="Form.seq", cascade="all, delete-orphan")
 
 
 class ItemTopic(Base):
@@ -193,6 +194,21 @@ class Material(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     blank_form: Mapped[str] = mapped_column(Text, default="")
     sample: Mapped[str] = mapped_column(Text, default="")
+
+
+class Form(Base):
+    """A PDF form (表格, blank) or sample text (示范文本) of an item: attached to the item itself or to
+    one of its materials (``material_name``; the material's ``blank_form``/``sample``)."""
+
+    __tablename__ = "form"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_code: Mapped[str] = mapped_column(ForeignKey("item.code"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)  # item forms first, then the materials' in their order
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(Text)  # 表格 / 示范文本
+    material_name: Mapped[str] = mapped_column(Text, default="")
+    key: Mapped[str] = mapped_column(Text)  # the file's sha256
+    path: Mapped[str] = mapped_column(Text)  # absolute path on this kiosk
 
 
 class FlowStep(Base):

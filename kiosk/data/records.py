@@ -26,6 +26,7 @@ from kiosk.data.models import (
     CommitmentGroup,
     Department,
     FlowStep,
+    Form,
     Hall,
     Item,
     ItemTopic,
@@ -73,7 +74,8 @@ def content_records(content: Content) -> dict[Key, dict[str, Any]]:
     for seq, item in enumerate(content.items):
         materials = [{**m, "blank_form": attach(m["blank_form"]), "sample": attach(m["sample"])}
                      for m in item["materials"]]
-        records[("item", item["code"])] = {**item, "materials": materials, "seq": seq}
+        forms = [{**form, "file": attach(form["file"])} for form in item.get("forms", [])]
+        records[("item", item["code"])] = {**item, "materials": materials, "forms": forms, "seq": seq}
     return records
 
 
@@ -165,11 +167,31 @@ def _apply_post(session: Session, change: Change, files_dir: Path) -> None:
     ))
 
 
-_ITEM_SKIP = {"code", "department", "post", "topics", "type", "body", "materials", "flow", "seq"}
+_ITEM_SKIP = {"code", "department", "post", "topics", "type", "body", "materials", "flow", "forms", "seq"}
+
+
+def _file_key(reference: str) -> str:
+    """The sha256 of a ``file:<sha256><ext>`` reference (a form's stable id)."""
+    name = reference[len(FILE_PREFIX):] if reference.startswith(FILE_PREFIX) else Path(reference).name
+    return name.split(".", 1)[0]
+
+
+def _forms(it: Mapping[str, Any], files_dir: Path) -> list[Form]:
+    """The item's own forms, then its materials' blank forms and samples, in order."""
+    attached: list[tuple[str, str, str, str]] = [  # name, kind, material, reference
+        (f["name"], f["kind"], "", f["file"]) for f in it.get("forms", []) if f.get("file")
+    ]
+    for m in it["materials"]:
+        for field, kind in (("blank_form", "表格"), ("sample", "示范文本")):
+            if m.get(field):
+                attached.append((m["name"], kind, m["name"], m[field]))
+    return [Form(seq=i, name=name, kind=kind, material_name=material, key=_file_key(reference),
+                 path=file_path(files_dir, reference))
+            for i, (name, kind, material, reference) in enumerate(attached)]
 
 
 def _apply_item(session: Session, change: Change, files_dir: Path) -> None:
-    for table in (Material, FlowStep):
+    for table in (Material, FlowStep, Form):
         session.execute(delete(table).where(table.item_code == change.key))
     session.execute(delete(ItemTopic).where(ItemTopic.item_code == change.key))
     session.execute(delete(Item).where(Item.code == change.key))
@@ -185,7 +207,7 @@ def _apply_item(session: Session, change: Change, files_dir: Path) -> None:
         code=it["code"], seq=it["seq"], item_type=it["type"], department_code=it["department"],
         post_code=it["post"] or None, body_name=it["body"]["name"], body_credit_code=it["body"]["credit_code"],
         body_nature=it["body"]["nature"], materials=materials,
-        steps=[FlowStep(seq=i, **s) for i, s in enumerate(it["flow"])],
+        steps=[FlowStep(seq=i, **s) for i, s in enumerate(it["flow"])], forms=_forms(it, files_dir),
         **{k: v for k, v in it.items() if k not in _ITEM_SKIP},
     ))
     session.add_all(ItemTopic(item_code=it["code"], topic_code=t) for t in dict.fromkeys(it["topics"]))

@@ -122,6 +122,19 @@ class MaterialView:
 
 
 @dataclass(frozen=True)
+class FormView:
+    """A PDF form (表格, blank) or sample text (示范文本) a visitor can preview, print or take away."""
+
+    key: str  # the file's sha256: stable across syncs (one file attached to two items has one key)
+    name: str  # e.g. "排污许可证申请表"
+    kind: str  # "表格" (blank form) or "示范文本" (sample)
+    item_code: str
+    item_name: str
+    material_name: str  # "" when attached to the item itself
+    path: str  # absolute path of the PDF on this kiosk
+
+
+@dataclass(frozen=True)
 class StepView:
     seq: int
     step: str
