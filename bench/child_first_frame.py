@@ -62,7 +62,9 @@ def run_kiosk(mode: str, data_dir: str, content: str) -> int:
     # from here on: kiosk.cli._run
     from kiosk.app import KioskApp
     from kiosk.navigator import HOME
+    from kiosk.widgets.pinyin_keyboard import prepare_environment
 
+    prepare_environment()
     qapp = QApplication(sys.argv[:1])
     app = KioskApp(config, qapp)
     spy = FirstPaint()

@@ -28,6 +28,9 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=20)
     shots = commands.add_parser("screenshots", help="render every screen offscreen to PNG files")
     shots.add_argument("directory", type=Path)
+    guide = commands.add_parser("guide", help="write the printed service guide (办事指南) of an item as PDF")
+    guide.add_argument("code", help="the item's 基本编码, e.g. 000117001001")
+    guide.add_argument("--out", type=Path, required=True, help="PDF file to write")
     check = commands.add_parser("check-content", help="validate a content file and report every problem")
     check.add_argument("file", type=Path)
     sync = commands.add_parser("sync", help="sync with the office database")
@@ -62,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
         return render_all(config, args.directory)
     if args.command == "check-content":
         return _check_content(args.file)
+    if args.command == "guide":
+        return _guide(config, args.code, args.out)
     if args.command == "sync":
         return _sync(config, once=args.once, office=args.office)
     return _run(config)
@@ -116,6 +121,37 @@ def _search(config: Config, query: str, limit: int) -> int:
     return 0
 
 
+def _guide(config: Config, code: str, out: Path) -> int:
+    from datetime import datetime
+
+    from kiosk.data.catalog import Catalog
+    from kiosk.printing.guide_pdf import guide_pdf
+
+    runner = _runner(config)
+    try:
+        runner.once()
+    except Exception as exc:
+        if not runner.cache_usable():
+            print(f"kiosk: no content: {exc}", file=sys.stderr)
+            return 1
+        print(f"kiosk: using the content cached before (sync failed: {exc})", file=sys.stderr)
+    catalog = Catalog(runner.cache)
+    try:
+        if catalog.find_item_guide(code) is None:
+            print(f"kiosk guide: no item has the code {code!r} (see `kiosk search WORD` for codes)", file=sys.stderr)
+            return 1
+        data = guide_pdf(catalog, code, generated=datetime.now(), portal_item_url=config.portal_item_url)
+    finally:
+        catalog.close()
+        runner.close()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_name(out.name + ".part")
+    partial.write_bytes(data)
+    partial.replace(out)
+    print(f"{out}: {len(data)} bytes")
+    return 0
+
+
 def _check_content(path: Path) -> int:
     from kiosk.data.content_format import ContentError, load_content
 
@@ -142,7 +178,9 @@ def _run(config: Config) -> int:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app import KioskApp
+    from kiosk.widgets.pinyin_keyboard import prepare_environment
 
+    prepare_environment()  # the Pinyin keyboard is Qt's input method: before the QApplication exists
     qapp = QApplication(sys.argv[:1])
     kiosk = KioskApp(config, qapp)
     kiosk.show()

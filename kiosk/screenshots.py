@@ -57,6 +57,12 @@ def _plan(kiosk: KioskApp) -> list[tuple[str, str, Any, Callable[[], None] | Non
         ("11-finder", "finder", None, None),
         ("12-search", "search", None, type_search),
         ("13-idle-countdown", "home", None, show_idle),
+        ("14-rate", "rate", None, None),
+        ("15-rate-level", "rate_level", {"post_code": post}, None),
+        # a details page for no real rating (its uuid matches none): nothing is written
+        ("16-rate-details", "rate_details", {"uuid": "screenshot", "level": 5}, None),
+        ("17-rate-thanks", "rate_thanks", {"level": 1}, None),
+        ("18-results", "results", None, None),
     ]
 
 
@@ -65,7 +71,9 @@ def render_all(config: Config, directory: Path) -> int:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app import KioskApp
+    from kiosk.widgets.pinyin_keyboard import prepare_environment
 
+    prepare_environment()  # the Pinyin keyboard is Qt's input method: before the QApplication exists
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(qapp, QApplication)
     kiosk = KioskApp(replace(config, fullscreen=False), qapp)
