@@ -44,6 +44,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     "results": ("results", "ResultsScreen"),
     "feedback": ("feedback", "FeedbackScreen"),
     "feedback_query": ("feedback_query", "FeedbackQueryScreen"),
+    "forms": ("forms", "FormsScreen"),
 }
 #: screens that work before the content is loaded
 EARLY_SCREENS = ("attract", "unavailable")
@@ -109,6 +110,9 @@ class KioskApp(QObject):
             self.window.resize(width, height)
             self.window.show()
             self.window.resize(width, height)  # again: showing may have grown it to a passing minimum
+        # the input method (the Pinyin keyboard) types into the focused widget of the active window; with
+        # no window manager (cage, Xvfb, offscreen) nobody else activates ours
+        self.window.activateWindow()
 
     def start(self) -> None:
         """Load the content once the first frame is on screen (its imports would only delay it)."""
@@ -131,6 +135,10 @@ class KioskApp(QObject):
             hall = catalog.hall()
             self.window.header.set_hall(hall.department, hall.name, hall.demo)
         self.navigator.screen(ATTRACT).refresh()
+        if self.store.printing is None:  # the printer's state is checked (in a thread) from now on
+            from kiosk.print_service import PrintService
+
+            self.store.printing = PrintService.from_config(self.config, self)
         self.navigator.screen(HOME)  # build it now so the first tap is instant
         # the search index (pinyin for every item) is built once home is ready, not while it is built
         QTimer.singleShot(0, self.store.build_index_async)
@@ -159,9 +167,14 @@ class KioskApp(QObject):
         self.idle.set_enabled(name not in EARLY_SCREENS)
 
     def _expire(self) -> None:
+        from kiosk.widgets.pinyin_keyboard import wipe_user_dictionary
+
         self.window.idle_overlay.hide()
         self.idle.set_enabled(False)
-        self.navigator.reset()
+        self.navigator.reset()  # every screen forgets what was typed and chosen on it
+        wipe_user_dictionary()  # and the Pinyin keyboard what it learned from it
+        if self.store.printing is not None:
+            self.store.printing.new_visit()  # the next visitor may print their copies again
 
 
 class _FirstPaint(QObject):

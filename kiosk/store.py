@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from kiosk.data.search import SearchIndex
     from kiosk.data.submissions import Submissions
     from kiosk.data.visitor_rules import VisitorSettings
+    from kiosk.print_service import PrintService
     from sync.runner import SyncRunner
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,8 @@ class ContentStore(QObject):
         self.search_index: SearchIndex | None = None
         self.runner: SyncRunner | None = None
         self.submissions: Submissions | None = None
+        #: the kiosk's printer (made by the app once the content is ready)
+        self.printing: PrintService | None = None
         self._settings = settings
         self.error = ""
         self._thread: threading.Thread | None = None

@@ -29,10 +29,11 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
 
 # the Pinyin virtual keyboard lives inside our window (a QQuickWidget), never as a window of its own
 os.environ["QT_VIRTUALKEYBOARD_DESKTOP_DISABLE"] = "1"
+os.environ["QT_IM_MODULE"] = "qtvirtualkeyboard"  # as kiosk.widgets.pinyin_keyboard.prepare_environment
 # the keyboard's user dictionary (what visitors typed) goes under the test's own config folder
 os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp(prefix="kiosk-test-config-"))
 
-pytest_plugins = ["tests.conftest_pg"]
+pytest_plugins = ["tests.conftest_pg", "tests.conftest_cups"]
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DEMO = ASSETS / "content" / "demo.yaml"
@@ -132,7 +133,9 @@ def tap(qtbot: Any, widget: QWidget, pos: QPoint | None = None) -> None:
     if parent is not None:
         parent.ensureWidgetVisible(widget, 0, 0)
         QApplication.processEvents()
-    spot = pos or widget.rect().center()
+    # a finger lands on the part of the widget that can be seen (a scrolled page may clip it)
+    visible = widget.visibleRegion().boundingRect()
+    spot = pos or (visible.center() if not visible.isEmpty() else widget.rect().center())
     window = widget.window()
     assert window.rect().contains(widget.mapTo(window, spot)), f"{widget!r} is outside the window"
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=spot)
