@@ -9,7 +9,7 @@ run: setup
 test: setup-test
 	$(VENV)/ruff check kiosk sync tests bench
 	$(VENV)/mypy
-	QT_QPA_PLATFORM=offscreen KIOSK_TEST_REQUIRE_POSTGRES=1 $(VENV)/pytest -q
+	QT_QPA_PLATFORM=offscreen KIOSK_TEST_REQUIRE_POSTGRES=1 KIOSK_TEST_REQUIRE_CUPS=1 $(VENV)/pytest -q
 
 setup:
 	@scripts/setup.sh run

@@ -11,10 +11,10 @@ RUN_PACKAGES=(
   python3 python3-venv python3-pip
   libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-image0
-  libxcb-render-util0 libpulse0 libcups2
+  libxcb-render-util0 libpulse0 libcups2 cups-client
   fonts-wqy-zenhei
 )
-TEST_PACKAGES=(xvfb xdotool imagemagick poppler-utils poppler-data zbar-tools postgresql)
+TEST_PACKAGES=(xvfb xdotool imagemagick poppler-utils poppler-data zbar-tools postgresql cups printer-driver-cups-pdf)
 
 packages=("${RUN_PACKAGES[@]}")
 [ "$purpose" = test ] && packages+=("${TEST_PACKAGES[@]}")

@@ -32,6 +32,7 @@ from sync.push import PushReport, push
 
 log = logging.getLogger(__name__)
 STATUS_NAME = "sync-status.json"
+PRINTER_STATE_NAME = "printer-state.json"  # written by kiosk.print_service (which needs Qt: not imported here)
 
 
 @dataclass
@@ -168,8 +169,19 @@ class SyncRunner:
         meta = cache_meta(self.cache) or {}
         return {
             "version": __version__, "content_revision": int(meta.get("checkpoint") or 0),
-            "queue_depth": self.outbox.depth(), "printer_state": "none", "last_error": status.last_error,
+            "queue_depth": self.outbox.depth(), "printer_state": printer_state(self.data_dir),
+            "last_error": status.last_error,
         }
+
+
+def printer_state(data_dir: Path) -> str:
+    """The printer's state as the kiosk's print service last saw it (kiosk/print_service.py writes
+    ``printer-state.json``): ok, printing, stopped, paper-out, offline, missing …; "none" without a printer."""
+    try:
+        state = json.loads((data_dir / PRINTER_STATE_NAME).read_text(encoding="utf-8")).get("state")
+    except (OSError, ValueError, AttributeError):
+        return "none"
+    return state if isinstance(state, str) and state else "none"
 
 
 def _safe_url(url: str) -> str:

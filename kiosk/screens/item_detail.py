@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import math
 from collections.abc import Iterable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRectF, QSize, Qt, QTimer
@@ -30,10 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.print_service import PrintDocument, service_for
 from kiosk.screens.base import Screen
 from kiosk.store import ContentStore
 from kiosk.ui import PALETTE, TEXT
 from kiosk.widgets.common import ScrollPage, text_label
+from kiosk.widgets.print_button import PrintButton
 
 if TYPE_CHECKING:
     from kiosk.data.catalog import Catalog
@@ -236,6 +239,14 @@ class ItemDetailScreen(Screen):
         self.action_row = QHBoxLayout()
         self.action_row.setSpacing(16)
         self.action_row.addStretch(1)
+        self.forms_button = QPushButton(self.tr("表格下载/打印"))
+        self.forms_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.forms_button.clicked.connect(self.show_forms)
+        self.forms_button.hide()
+        self.action_row.addWidget(self.forms_button)
+        self.print_button = PrintButton(store, self.tr("打印办事指南"), qr_label=self.tr("扫码带走指南"))
+        self.print_button.hide()
+        self.action_row.addWidget(self.print_button)
         self.flow_button = QPushButton(self.tr("办理流程图"))
         self.flow_button.setProperty("primary", True)
         self.flow_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -321,6 +332,11 @@ class ItemDetailScreen(Screen):
         self.flow_section_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.flow_section_button.clicked.connect(self.show_flow)
         self.sections["flow"].extra.addWidget(self.flow_section_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.forms_section_button = QPushButton("")
+        self.forms_section_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.forms_section_button.clicked.connect(self.show_forms)
+        self.forms_section_button.hide()
+        self.sections["materials"].extra.addWidget(self.forms_section_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         # the end of the page: rate the service just received, or say something to the office
         self.rate_band, band = card_frame("RateBand")
@@ -353,6 +369,10 @@ class ItemDetailScreen(Screen):
     def show_flow(self) -> None:
         if self.code is not None:
             self.navigate.emit("flow", self.code)
+
+    def show_forms(self) -> None:
+        if self.code is not None:
+            self.navigate.emit("forms", self.code)
 
     def rate(self) -> None:
         if self.code is not None:
@@ -392,6 +412,8 @@ class ItemDetailScreen(Screen):
 
     def reset(self) -> None:
         self.page.verticalScrollBar().setValue(0)
+        self.print_button.reset()
+        service_for(self.store).new_visit()  # idle: the next visitor may print their copies again
 
     def resizeEvent(self, event: object) -> None:
         landscape = self.width() >= self.height()
@@ -414,6 +436,9 @@ class ItemDetailScreen(Screen):
             self.missing.show()
             self.content.hide()
             self.flow_button.setEnabled(False)
+            self.print_button.set_document(None)
+            self.forms_button.hide()
+            self.forms_section_button.hide()
             for button in self.jump_buttons.values():
                 button.hide()
             self._pending = False
@@ -422,6 +447,7 @@ class ItemDetailScreen(Screen):
         self.content.show()
         self.flow_button.setEnabled(True)
         self._fill(guide, self._hall_view(catalog))
+        self._fill_printing(catalog, guide)
 
     def _hall_view(self, catalog: Catalog) -> HallView | None:
         if self._hall[0] is not catalog:
@@ -471,6 +497,26 @@ class ItemDetailScreen(Screen):
         self._pending_html = pending
         self._pending = True
         self._reveal_timer.start()
+
+    def _fill_printing(self, catalog: Catalog, g: ItemGuide) -> None:
+        """The guide's print button (the PDF is built when tapped, in the print worker) and the forms."""
+        service = service_for(self.store)
+        portal = service.item_url(g.code)
+        qr_text = portal or g.online_url
+        caption = (self.tr("扫码在手机上查看本事项的办事指南") if portal
+                   else self.tr("扫码进入网上办理") if qr_text else "")
+
+        def build(catalog: Catalog = catalog, code: str = g.code, pattern: str = service.portal_item_url) -> bytes:
+            from kiosk.printing.guide_pdf import guide_pdf
+
+            return guide_pdf(catalog, code, generated=datetime.now(), portal_item_url=pattern)
+
+        self.print_button.set_document(PrintDocument(key=f"guide:{g.code}", title=f"guide {g.code}", source=build,
+                                                     qr_text=qr_text, qr_caption=caption))
+        forms = catalog.forms_for_item(g.code)
+        self.forms_button.setVisible(bool(forms))
+        self.forms_section_button.setText(self.tr("查看和打印本事项的表格、示范文本（{n} 份）").format(n=len(forms)))
+        self.forms_section_button.setVisible(bool(forms))
 
     @property
     def complete(self) -> bool:
