@@ -9,7 +9,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import KioskApp
@@ -19,9 +18,6 @@ from kiosk.screens.feedback import FeedbackScreen
 from kiosk.screens.feedback_query import FeedbackQueryScreen
 from tests.conftest import find_button, tap
 from tests.test_pinyin_keyboard import tap_candidate, type_pinyin
-
-# pytest-qt's message capture would block QQuickWidget's loader thread
-pytestmark = pytest.mark.no_qt_log
 
 
 def open_form(qtbot: Any, kiosk: KioskApp) -> FeedbackScreen:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from typing import Any
 
-import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.app import KioskApp
@@ -14,8 +13,6 @@ from kiosk.widgets.pinyin_keyboard import PinyinKeyboard, user_dictionary_dir, w
 from tests.conftest import tap
 
 # Qt's input method is the virtual keyboard (tests/conftest.py sets QT_IM_MODULE before the QApplication);
-# pytest-qt's message capture would block QQuickWidget's loader thread
-pytestmark = pytest.mark.no_qt_log
 
 
 def activate(qtbot: Any, window: QWidget) -> None:

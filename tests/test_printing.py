@@ -13,18 +13,18 @@ from __future__ import annotations
 import io
 import subprocess
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.app import KioskApp
 from kiosk.print_service import PrintDocument, parse_printer, service_for
 from kiosk.screens.item_detail import ItemDetailScreen
-from kiosk.widgets.print_button import PrintButton, PrintPanel, receipt_document
+from kiosk.widgets.print_button import PrintButton, PrintPanel
 from sync.runner import printer_state
 from tests.conftest import tap
 from tests.conftest_cups import CupsQueue
@@ -118,22 +118,36 @@ def test_the_guide_printed_from_the_item_page_comes_out_of_the_printer(
 
 def test_a_feedback_receipt_is_printed(make_kiosk: Callable[..., KioskApp], cups_queue: CupsQueue,
                                        qtbot: Any) -> None:
+    from kiosk.screens.feedback import FeedbackScreen
+
     kiosk = make_kiosk(printer=cups_queue.name)
-    assert kiosk.store.catalog is not None
-    host = QWidget(kiosk.window)
-    QVBoxLayout(host)
-    button = PrintButton(kiosk.store, "打印回执")
-    host.layout().addWidget(button)
-    host.setGeometry(0, 0, 600, 200)
-    host.show()
-    button.set_document(receipt_document("FK20260001", date(2026, 12, 4), datetime(2026, 11, 27, 10, 30),
-                                         kiosk.store.catalog.hall(), "https://example.gov.cn/q?c=FK20260001"))
-    tap(qtbot, button)
-    wait_done(qtbot, button)
-    assert button.state == "done", button.job.reason if button.job else ""
+    kiosk.navigator.go("home")
+    kiosk.navigator.go("feedback")
+    screen = kiosk.navigator.current_screen()
+    assert isinstance(screen, FeedbackScreen)
+    screen.text.setPlainText("希望增加周末延时服务")
+    tap(qtbot, screen.submit_button)
+    assert screen.receipt is not None
+    code = screen.receipt.code
+    tap(qtbot, screen.print_button)
+    wait_done(qtbot, screen.print_button)
+    assert screen.print_button.state == "done", screen.print_button.job.reason if screen.print_button.job else ""
     printed = cups_queue.pdfs()
     assert len(printed) == 1
-    assert "FK20260001" in pdf_text(printed[0])
+    assert code in pdf_text(printed[0])
+
+
+def test_without_a_printer_the_receipt_screen_has_no_print_button(qtbot: Any, kiosk: KioskApp) -> None:
+    from kiosk.screens.feedback import FeedbackScreen
+
+    kiosk.navigator.go("home")
+    kiosk.navigator.go("feedback")
+    screen = kiosk.navigator.current_screen()
+    assert isinstance(screen, FeedbackScreen)
+    screen.text.setPlainText("希望增加周末延时服务")
+    tap(qtbot, screen.submit_button)
+    assert screen.code_label.isVisible() and screen.qr_label.isVisible()  # the code and its QR are the receipt
+    assert not screen.print_button.isVisible()
 
 
 def test_a_stopped_printer_is_said_plainly_and_the_qr_code_offered(

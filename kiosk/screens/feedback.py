@@ -37,6 +37,7 @@ from kiosk.store import ContentStore
 from kiosk.ui import metrics
 from kiosk.widgets.common import Row, ScrollPage, clear_layout, text_label
 from kiosk.widgets.pinyin_keyboard import PinyinKeyboard, configure_field, wipe_user_dictionary
+from kiosk.widgets.print_button import PrintButton, receipt_document
 
 if TYPE_CHECKING:
     from kiosk.data.submissions import FeedbackReceipt, Problem
@@ -521,6 +522,9 @@ class FeedbackScreen(Screen):
         self.query_button = QPushButton(self.tr("查询进度"))
         self.query_button.clicked.connect(self._query)
         buttons.addWidget(self.query_button, 1)
+        # a paper receipt to take away (without a printer the code and its QR on screen are the receipt)
+        self.print_button = PrintButton(self.store, self.tr("打印回执"))
+        buttons.addWidget(self.print_button, 1)
         self.home_button = QPushButton(self.tr("返回首页"))
         self.home_button.setProperty("primary", True)
         self.home_button.clicked.connect(lambda: self.navigate.emit("home", None))
@@ -541,6 +545,12 @@ class FeedbackScreen(Screen):
         self.phone_label.setVisible(bool(self.receipt_phone))
         self.qr_image = qr_pixmap(receipt.code)
         self.qr_label.setPixmap(self.qr_image)
+        catalog = self.store.catalog
+        if catalog is not None and self.print_button.service.configured:
+            self.print_button.set_document(receipt_document(receipt.code, receipt.due_date, receipt.submitted_at,
+                                                            catalog.hall()))
+        else:
+            self.print_button.set_document(None)
         self.pages.setCurrentWidget(self.receipt_page)
 
     def _query(self) -> None:
@@ -647,6 +657,8 @@ class FeedbackScreen(Screen):
         self.receipt = None
         self.receipt_phone = ""
         self.qr_image = None
+        self.print_button.reset()
+        self.print_button.set_document(None)
         self.code_label.clear()
         self.phone_label.clear()
         self.qr_label.clear()
