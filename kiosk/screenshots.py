@@ -40,6 +40,12 @@ def _plan(kiosk: KioskApp) -> list[tuple[str, str, Any, Callable[[], None] | Non
         if screen is not None and hasattr(screen, "set_query"):
             screen.set_query("hp")
 
+    def load_keyboard() -> None:
+        screen = kiosk.navigator.current_screen()
+        keyboard = getattr(screen, "keyboard", None)
+        if keyboard is not None:
+            keyboard.ensure_loaded()  # the Pinyin panel is built after the screen shows: now, for the picture
+
     def show_idle() -> None:
         kiosk.window.idle_overlay.show_count(kiosk.config.idle_countdown_seconds)
 
@@ -63,6 +69,9 @@ def _plan(kiosk: KioskApp) -> list[tuple[str, str, Any, Callable[[], None] | Non
         ("16-rate-details", "rate_details", {"uuid": "screenshot", "level": 5}, None),
         ("17-rate-thanks", "rate_thanks", {"level": 1}, None),
         ("18-results", "results", None, None),
+        ("19-feedback", "feedback", None, load_keyboard),
+        ("20-feedback-query", "feedback_query", None, None),
+        ("21-forms", "forms", None, None),
     ]
 
 

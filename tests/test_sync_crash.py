@@ -497,15 +497,10 @@ def check_everything_arrived_once(runner: SyncRunner, url: str, killed: list[int
     assert entries == [], "the outbox must drain completely (nothing pending, nothing set aside)"
     assert runner.outbox.depth() == 0
     assert [u for u, (_, _, confirmed) in local.items() if not confirmed] == []
-    local_ratings = {u: body["text"] for u, (kind, body, _) in local.items() if kind == "rating"}
+    local_ratings = {u for u, (kind, _, _) in local.items() if kind == "rating"}
     local_heartbeats = {u for u, (kind, _, _) in local.items() if kind == "heartbeat"}
-
-    # nothing the kiosk acknowledged is lost locally; unacknowledged ones: at most the one add per kill
-    assert {u: local_ratings.get(u) for u in logged} == logged
-    unlogged = set(local_ratings) - set(logged)
-    assert len(unlogged) <= len(killed), sorted(local_ratings[u] for u in unlogged)
-    killed_pids = {str(pid) for pid in killed}
-    assert all(local_ratings[u].split("-")[1] in killed_pids for u in unlogged)
+    # confirmed records keep no free text on the kiosk (issue 4): the office's copy is the reference
+    assert [u for u, (kind, body, _) in local.items() if kind == "rating" and body.get("text")] == []
 
     engine = office_engine(url)
     try:
@@ -517,8 +512,16 @@ def check_everything_arrived_once(runner: SyncRunner, url: str, killed: list[int
     assert {kiosk for _, _, kiosk in ratings} | {kiosk for _, kiosk in heartbeats} == {KIOSK_ID}
     doubled = {text: n for text, n in Counter(text for _, text, _ in ratings).items() if n > 1}
     assert doubled == {}, "a rating reached the office more than once"
-    assert {u: t for u, t, _ in ratings} == local_ratings, "the office's ratings differ from the kiosk's"
+    office_texts = {u: t for u, t, _ in ratings}
+    assert set(office_texts) == local_ratings, "the office's ratings differ from the kiosk's"
     assert {u for u, _ in heartbeats} == local_heartbeats
+
+    # nothing the kiosk acknowledged is lost; unacknowledged ones: at most the one add per kill
+    assert {u: office_texts.get(u) for u in logged} == logged
+    unlogged = local_ratings - set(logged)
+    assert len(unlogged) <= len(killed), sorted(office_texts[u] for u in unlogged)
+    killed_pids = {str(pid) for pid in killed}
+    assert all(office_texts[u].split("-")[1] in killed_pids for u in unlogged)
 
 
 def check_cache_equals_office(runner: SyncRunner, url: str) -> None:
