@@ -142,6 +142,8 @@ class KioskApp(QObject):
         self.navigator.screen(HOME)  # build it now so the first tap is instant
         # the search index (pinyin for every item) is built once home is ready, not while it is built
         QTimer.singleShot(0, self.store.build_index_async)
+        # and the printing modules and font a little later, so the first print is as quick as the next
+        QTimer.singleShot(3000, _warm_up_printing)
         if self._loading_started and self.store.runner is not None and self.sync_worker is None:
             from kiosk.sync_worker import SyncWorker
 
@@ -175,6 +177,20 @@ class KioskApp(QObject):
         wipe_user_dictionary()  # and the Pinyin keyboard what it learned from it
         if self.store.printing is not None:
             self.store.printing.new_visit()  # the next visitor may print their copies again
+
+
+def _warm_up_printing() -> None:
+    import threading
+
+    def work() -> None:
+        try:
+            from kiosk.printing import warm_up
+
+            warm_up()
+        except Exception:  # a missing font is said when printing; the kiosk runs on without it
+            log.warning("printing warm-up failed", exc_info=True)
+
+    threading.Thread(target=work, name="printing-warm-up", daemon=True).start()
 
 
 class _FirstPaint(QObject):
