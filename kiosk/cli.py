@@ -22,6 +22,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--content", help="content file to load (default: the demo content)")
     parser.add_argument("--windowed", action="store_true", help="a normal window instead of fullscreen")
     parser.add_argument("--portrait", action="store_true", help="portrait orientation (1080×1920)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="build the kiosk offscreen, render every screen, open the cache, exit 0 if all is well")
     commands = parser.add_subparsers(dest="command")
     search = commands.add_parser("search", help="print the ranked matches for a query")
     search.add_argument("query")
@@ -38,6 +40,11 @@ def _parser() -> argparse.ArgumentParser:
     mode.add_argument("--once", action="store_true", help="run one full sync and print what it did")
     mode.add_argument("--status", action="store_true", help="show the sync state")
     sync.add_argument("--office", help="office database URL (overrides office_url)")
+    config = commands.add_parser("config", help="validate or show the effective configuration")
+    what = config.add_mutually_exclusive_group(required=True)
+    what.add_argument("--check", action="store_true", help="validate it: exit 0 if usable, 2 with the problem")
+    what.add_argument("--show", action="store_true", help="print every setting and where it comes from")
+    config.add_argument("--config", dest="config_file", type=Path, help="configuration file (TOML)")
     return parser
 
 
@@ -51,12 +58,23 @@ def _config(args: argparse.Namespace) -> Config:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if getattr(args, "config_file", None) is not None:
+        args.config = args.config_file
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         config = _config(args)
     except ConfigError as exc:
         print(f"kiosk: configuration error: {exc}", file=sys.stderr)
         return 2
+    if args.command == "config":
+        from kiosk.config_cli import check, show
+
+        return check(config, args) if args.check else show(config, args)
+    if args.self_test and args.command is None:
+        from kiosk import selftest
+
+        logging.getLogger().setLevel(logging.WARNING)  # its checks print to stdout; stderr is for problems
+        return selftest.run(config)
     if args.command == "search":
         return _search(config, args.query, args.limit)
     if args.command == "screenshots":
@@ -175,17 +193,9 @@ def _run(config: Config) -> int:
               "  or render every screen to PNG files instead:  kiosk screenshots DIR",
               file=sys.stderr)
         return 2
-    from PySide6.QtWidgets import QApplication
+    from kiosk import runtime
 
-    from kiosk.app import KioskApp
-    from kiosk.widgets.pinyin_keyboard import prepare_environment
-
-    prepare_environment()  # the Pinyin keyboard is Qt's input method: before the QApplication exists
-    qapp = QApplication(sys.argv[:1])
-    kiosk = KioskApp(config, qapp)
-    kiosk.show()
-    kiosk.start()
-    return qapp.exec()
+    return runtime.run(config)
 
 
 if __name__ == "__main__":

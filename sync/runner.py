@@ -21,6 +21,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from kiosk import __version__
+from kiosk.crash_report import clear_marker, previous_crash
 from kiosk.data.cache import CACHE_NAME, cache_meta, fingerprint
 from kiosk.data.content_format import load_content
 from kiosk.data.outbox import OUTBOX_NAME, LocalRecord, Outbox, OutboxEntry
@@ -93,7 +94,11 @@ class SyncRunner:
                 self._fill_embedded_office()
             pulled = pull(self.office, self.cache)
             if not self._heartbeat_waiting():  # one is enough: a kiosk offline for a day queues no pile
-                self.outbox.add("heartbeat", self._heartbeat(status))
+                crash = previous_crash(self.data_dir)
+                self.outbox.add("heartbeat", self._heartbeat(status, crash))
+                if crash:  # queued (durably) in the heartbeat: sent from the outbox, retried if need be
+                    log.warning("reporting to the office: %s", crash)
+                    clear_marker(self.data_dir)
             pushed = push(self.outbox, self.office, self.kiosk_id)
             # after the push: what visitors left goes up even if these fail, and the status of
             # feedback sent just now comes straight back
@@ -165,12 +170,14 @@ class SyncRunner:
                 .where(LocalRecord.kind == "heartbeat", OutboxEntry.state == "pending"))
         return bool(waiting)
 
-    def _heartbeat(self, status: SyncStatus) -> dict[str, object]:
+    def _heartbeat(self, status: SyncStatus, crash: str = "") -> dict[str, object]:
+        """``crash``: the previous run's crash (kiosk/crash_report.py), reported once in ``last_error``."""
         meta = cache_meta(self.cache) or {}
+        last_error = " | ".join(part for part in (crash, status.last_error) if part)
         return {
             "version": __version__, "content_revision": int(meta.get("checkpoint") or 0),
             "queue_depth": self.outbox.depth(), "printer_state": printer_state(self.data_dir),
-            "last_error": status.last_error,
+            "last_error": last_error,
         }
 
 
