@@ -1,7 +1,7 @@
 # The two commands of the README: `make run` and `make test`. Each sets up what it needs first.
 VENV := .venv/bin
 
-.PHONY: run test setup setup-test lint screenshots bench clean
+.PHONY: run test setup setup-test lint screenshots bench bundle clean
 
 run: setup
 	$(VENV)/kiosk $(ARGS)
@@ -25,8 +25,13 @@ screenshots: setup
 	QT_QPA_PLATFORM=offscreen $(VENV)/kiosk --data-dir $(CURDIR)/build/screenshot-data screenshots docs/screenshots
 	QT_QPA_PLATFORM=offscreen $(VENV)/kiosk --portrait --data-dir $(CURDIR)/build/screenshot-data screenshots docs/screenshots
 
+# the PyInstaller one-folder bundle dist/lobby-kiosk (kiosk.spec); `make test` builds it too (tests/test_bundle.py)
+bundle: setup-test
+	$(VENV)/python -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller kiosk.spec
+	QT_QPA_PLATFORM=offscreen dist/lobby-kiosk/lobby-kiosk --self-test --data-dir $(CURDIR)/build/bundle-self-test
+
 bench: setup-test
 	QT_QPA_PLATFORM=offscreen $(VENV)/python -m bench
 
 clean:
-	rm -rf build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

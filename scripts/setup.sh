@@ -2,6 +2,7 @@
 # Set up everything the kiosk needs on a Debian machine: system packages, a .venv, the package.
 #   scripts/setup.sh run    — what running the kiosk needs
 #   scripts/setup.sh test   — that, plus what the tests need
+# (binutils: PyInstaller reads the bundle's shared libraries with objdump.)
 # As root, missing Debian packages are installed; otherwise the exact apt-get line is printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +15,7 @@ RUN_PACKAGES=(
   libxcb-render-util0 libpulse0 libcups2 cups-client
   fonts-wqy-zenhei
 )
-TEST_PACKAGES=(xvfb xdotool imagemagick poppler-utils poppler-data zbar-tools postgresql cups printer-driver-cups-pdf)
+TEST_PACKAGES=(binutils xvfb xdotool imagemagick poppler-utils poppler-data zbar-tools postgresql cups printer-driver-cups-pdf)
 
 packages=("${RUN_PACKAGES[@]}")
 [ "$purpose" = test ] && packages+=("${TEST_PACKAGES[@]}")
