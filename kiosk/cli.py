@@ -109,7 +109,10 @@ def _sync(config: Config, *, once: bool, office: str | None) -> int:
             print(pulled.line())
             print(pushed.line())
             return 0
+        from sync.runner import printer_state
+
         print(runner.status().describe())
+        print(f"{'printer':>18}: {printer_state(runner.data_dir)}")
         return 0
     finally:
         runner.close()

@@ -81,6 +81,7 @@ def test_kiosk_sync_once_status_and_the_office_sees_the_kiosk(tmp_path: Path) ->
     assert "full pull" in once.stdout and "push: 1 sent" in once.stdout
     status = run("kiosk", *env_args, "sync", "--status").stdout
     assert "last success" in status and "never" not in status.split("last success")[1].splitlines()[0]
+    assert "printer: none" in status  # no printer configured: what the heartbeat says too
     kiosks = office("--db", db, "kiosks").stdout
     assert "kiosk" in kiosks and "0.1.0" in kiosks
 
