@@ -23,7 +23,7 @@ from bench import startup
 from bench.common import BUILD, DEMO, ROOT, Figure, child_env, emit, log
 from bench.synthetic import DEFAULT_ITEMS, content_file, prepared_data_dir, synthetic_data_dir
 
-GROUPS = ("startup", "switch", "search", "rss", "rating", "sync", "report", "guide")
+GROUPS = ("startup", "switch", "search", "rss", "rating", "sync", "report", "guide", "monkey")
 
 
 def _startup_steps(quick: bool) -> list[tuple[str, Callable[[], list[Figure]]]]:
@@ -49,6 +49,8 @@ def _inprocess(kind: str, quick: bool) -> list[Figure]:
         args = [sys.executable, "-m", "bench.report_bench"]
     elif kind == "guide":  # printed guides: typical, 300 materials, first in a fresh process
         args = [sys.executable, "-m", "bench.guide_bench"] + (["--quick"] if quick else [])
+    elif kind == "monkey":  # 10,000 random taps, swipes, long presses and keys: bench/monkey_bench.py
+        args = [sys.executable, "-m", "bench.monkey_bench"] + (["--events", "1000"] if quick else [])
     else:
         args = [sys.executable, "-m", "bench.inprocess", kind] + (["--quick"] if quick else [])
     result = subprocess.run(args, stdout=subprocess.PIPE, cwd=ROOT, env=child_env(), text=True, check=False)

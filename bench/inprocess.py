@@ -65,25 +65,10 @@ def qt_app() -> QApplication:
     prepare_environment()
     qapp = QApplication(sys.argv[:1])
     shield_singletons()
-    _quiet_qt()
+    # no Python Qt message handler here (it used to hide the offscreen plugin's propagateSizeHints lines):
+    # a QQuickWidget's QML loader thread that logs would wait for the GIL held by the main thread waiting
+    # for it, and the feedback screen (the Pinyin keyboard) would hang
     return qapp
-
-
-def _quiet_qt() -> None:
-    """Drop the offscreen platform's one warning that would fill stderr on every screen shown."""
-    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
-
-    previous: list[Any] = []
-
-    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-        if "does not support propagateSizeHints" in message:
-            return
-        if previous and previous[0] is not None:
-            previous[0](kind, context, message)
-        else:
-            print(message, file=sys.stderr)
-
-    previous.append(qInstallMessageHandler(handler))
 
 
 def start_kiosk(data_dir: Path, content: Path) -> KioskApp:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk import ui
+from kiosk import lockdown, ui
 from kiosk.config import Config
 from kiosk.idle import IdleWatcher
 from kiosk.navigator import ATTRACT, HOME, Navigator
@@ -68,6 +68,7 @@ class KioskApp(QObject):
         self.sync_worker: SyncWorker | None = None
         self.idle = IdleWatcher(config.idle_seconds, config.idle_countdown_seconds, self)
         qapp.installEventFilter(self.idle)
+        self.lockdown = lockdown.install(qapp, self.window)  # no escape keys, menus, tooltips, drags for visitors
 
         footer, overlay = self.window.footer, self.window.idle_overlay
         footer.back.connect(self.navigator.back)
