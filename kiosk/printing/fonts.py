@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Final
 
 FONT_FILE: Final = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
-#: the name documents use; pdffonts shows the subset as ``XXXXXX+WenQuanYiZenHei``
+#: the name documents use; pdffonts shows the embedded subset as a six-letter tag + ``WenQuanYiZenHei``
 FONT: Final = "WQY"
 
 _lock = threading.Lock()

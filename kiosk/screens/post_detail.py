@@ -30,7 +30,7 @@ from kiosk.screens.item_list import ItemRows, regrid
 from kiosk.screens.posts import WindowBox, post_place
 from kiosk.store import ContentStore
 from kiosk.ui import PALETTE, TEXT
-from kiosk.widgets.common import ScrollPage, clear_layout, text_label
+from kiosk.widgets.common import ScrollPage, clear_layout, scaled_photo, text_label
 
 if TYPE_CHECKING:
     from kiosk.data.catalog import Catalog
@@ -47,16 +47,8 @@ def wrapping(label: QLabel) -> QLabel:
 
 
 def load_photo(path: str) -> QPixmap | None:
-    """The staff photo scaled to the badge size, or None if there is none or it cannot be read."""
-    if not path:
-        return None
-    try:
-        pixmap = QPixmap(path)
-    except Exception:  # a broken file must never take the page down
-        return None
-    if pixmap.isNull():
-        return None
-    return pixmap.scaled(PHOTO_SIZE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+    """The staff photo scaled to the badge size, or None when there is none or it cannot be read."""
+    return scaled_photo(path, PHOTO_SIZE)
 
 
 class StaffCard(QFrame):

@@ -33,7 +33,7 @@ from kiosk.screens.item_list import regrid
 from kiosk.screens.post_detail import wrapping
 from kiosk.screens.posts import WindowBox
 from kiosk.store import ContentStore
-from kiosk.widgets.common import LayoutButton, ScrollPage, clear_layout, text_label
+from kiosk.widgets.common import LayoutButton, ScrollPage, clear_layout, scaled_photo, text_label
 from kiosk.widgets.keypad import DigitKeypad
 
 #: the staff photo on a post button (3:4 like a badge)
@@ -44,15 +44,7 @@ CASE_NO_MAX = 40
 
 def thumb(path: str) -> QPixmap | None:
     """The staff photo scaled for the button, or None when there is none or it cannot be read."""
-    if not path:
-        return None
-    try:
-        pixmap = QPixmap(path)
-    except Exception:  # a broken file must never take the page down
-        return None
-    if pixmap.isNull():
-        return None
-    return pixmap.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+    return scaled_photo(path, THUMB)
 
 
 def window_sort_key(post: PostView) -> tuple[int, int, str, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEasingCurve, QSize, Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QBoxLayout,
@@ -159,3 +160,17 @@ def add_section(column: QBoxLayout, title: str) -> QLabel:
     label = text_label(title, "SectionTitle")
     column.addWidget(label)
     return label
+
+
+def scaled_photo(path: str, size: QSize) -> QPixmap | None:
+    """A staff photo scaled to ``size``, or None when there is none or it cannot be read (a broken file
+    never takes a page down)."""
+    if not path:
+        return None
+    try:
+        pixmap = QPixmap(path)
+    except Exception:
+        return None
+    if pixmap.isNull():
+        return None
+    return pixmap.scaled(size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
