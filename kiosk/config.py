@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -48,6 +49,13 @@ class Config:
     printer: str = ""
     print_limit_per_document: int = 3
     portal_item_url: str = ""
+    language: str = "zh"
+    quiet_hours: str = ""
+    quiet_style: str = "clock"
+    brightness_day: int = 100
+    brightness_quiet: int = 20
+    speech_volume: int = 80
+    admin_pin_hash: str = ""
 
     # -- derived --------------------------------------------------------------------------------------
     @property
@@ -109,14 +117,32 @@ KEYS: dict[str, str] = {
     "print_limit_per_document": "copies of one document a visitor may print in one visit",
     "portal_item_url": "address of an item's page on the government service portal, {code} replaced by the item "
                        "code (empty: no portal QR code on the printed guide)",
+    "language": "language a visitor starts in: zh (中文) or en (English); a visitor may switch, reset at idle",
+    "quiet_hours": "outside office hours, e.g. \"19:00-07:30\" (may cross midnight): when idle the kiosk shows a "
+                   "dark screen with a moving clock and dims the backlight; a touch wakes it (empty: never quiet)",
+    "quiet_style": "what quiet hours show: clock (a dark screen with a clock that moves against burn-in) or dim "
+                   "(a dark screen only)",
+    "brightness_day": "backlight level in percent outside quiet hours (the admin screen may override it)",
+    "brightness_quiet": "backlight level in percent during quiet hours (the admin screen may override it)",
+    "speech_volume": "read-aloud volume in percent, restored for every visitor",
+    "admin_pin_hash": "salted scrypt hash of the admin PIN, written by `kiosk set-pin` (the PIN itself is never "
+                      "stored; empty: the admin screen cannot be opened)",
 }
 
-_CHOICES = {"orientation": ("landscape", "portrait")}
+_CHOICES = {"orientation": ("landscape", "portrait"), "language": ("zh", "en"), "quiet_style": ("clock", "dim")}
 _RANGES: dict[str, tuple[float, float]] = {
     "idle_seconds": (10, 3600), "idle_countdown_seconds": (3, 120), "screen_diagonal_inch": (7, 120),
     "sync_interval_seconds": (5, 86400), "thanks_seconds": (1, 60), "rating_repeat_seconds": (0, 3600),
     "rating_burst_count": (0, 1000), "rating_burst_seconds": (1, 3600), "feedback_max_chars": (10, 5000),
     "feedback_reply_working_days": (1, 60), "print_limit_per_document": (1, 100),
+    "brightness_day": (1, 100), "brightness_quiet": (0, 100), "speech_volume": (0, 100),
+}
+#: keys whose text must match a pattern: (regular expression, what the value should look like)
+_PATTERNS: dict[str, tuple[str, str]] = {
+    "quiet_hours": (r"(?:(?:[01]\d|2[0-3]):[0-5]\d-(?:[01]\d|2[0-3]):[0-5]\d)?",
+                    'empty or "HH:MM-HH:MM" (24-hour clock), e.g. "19:00-07:30"'),
+    "admin_pin_hash": (r"(?:scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/]+=*\$[A-Za-z0-9+/]+=*)?",
+                       "a hash written by `kiosk set-pin` (scrypt$N$r$p$salt$hash), never the PIN itself"),
 }
 
 
@@ -134,6 +160,11 @@ def _coerce(key: str, value: Any, source: str) -> Any:
         value = float(value)  # type: ignore[arg-type]
     if key in _CHOICES and value not in _CHOICES[key]:
         raise ConfigError(f"{source}: key '{key}' must be one of {', '.join(_CHOICES[key])}, found {value!r}")
+    if key in _PATTERNS and not re.fullmatch(_PATTERNS[key][0], value):
+        shown = "(hidden)" if key == "admin_pin_hash" else repr(value)
+        raise ConfigError(f"{source}: key '{key}' must be {_PATTERNS[key][1]}, found {shown}")
+    if key == "quiet_hours" and value and value[:5] == value[6:]:
+        raise ConfigError(f"{source}: key 'quiet_hours' starts and ends at the same time, found {value!r}")
     if key in _RANGES:
         low, high = _RANGES[key]
         if not low <= value <= high:

@@ -60,3 +60,34 @@ def test_readme_documents_every_key_with_its_default() -> None:
         shown = str(value).lower() if isinstance(value, bool) else (f'"{value}"' if isinstance(value, str) else value)
         assert f"| `{field.name}` | `{shown}` |" in readme, f"README lacks the row of {field.name}"
         assert field.name in KEYS
+
+
+@pytest.mark.parametrize(("key", "value", "expected"), [
+    ("quiet_hours", "19:00-7:30", "HH:MM-HH:MM"),
+    ("quiet_hours", "24:00-06:00", "HH:MM-HH:MM"),
+    ("quiet_hours", "08:00-08:00", "same time"),
+    ("quiet_style", "sleep", "clock, dim"),
+    ("language", "fr", "zh, en"),
+    ("brightness_quiet", 150, "between 0 and 100"),
+    ("admin_pin_hash", "123456", "kiosk set-pin"),
+])
+def test_new_keys_are_checked_with_key_and_file_named(tmp_path: Path, key: str, value: object, expected: str) -> None:
+    from kiosk.config import ConfigError, load_config
+
+    path = tmp_path / "kiosk.toml"
+    path.write_text(f"{key} = {value!r}\n".replace("'", '"'), encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path, layered=False, environ={})
+    message = str(caught.value)
+    assert str(path) in message and f"'{key}'" in message and expected in message
+    assert "123456" not in message  # a PIN typed into the hash's place is not echoed
+
+
+def test_quiet_hours_across_midnight_and_pin_hash_accepted(tmp_path: Path) -> None:
+    from kiosk.config import load_config
+
+    path = tmp_path / "kiosk.toml"
+    stored = "scrypt$16384$8$1$c2FsdHNhbHRzYWx0c2FsdA==$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g="
+    path.write_text(f'quiet_hours = "19:00-07:30"\nadmin_pin_hash = "{stored}"\nlanguage = "en"\n', encoding="utf-8")
+    config = load_config(path, layered=False, environ={"KIOSK_LANGUAGE": "zh"})
+    assert (config.quiet_hours, config.admin_pin_hash, config.language) == ("19:00-07:30", stored, "zh")
