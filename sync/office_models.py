@@ -195,6 +195,10 @@ class Heartbeat(OfficeBase):
     queue_depth: Mapped[int | None] = mapped_column(Integer)
     printer_state: Mapped[str | None] = mapped_column(Text)
     last_error: Mapped[str | None] = mapped_column(Text)
+    #: normal, maintenance (the admin paused the service) or quiet (quiet hours)
+    mode: Mapped[str | None] = mapped_column(Text)
+    #: JSON list of the admin actions ({at, action, detail}) taken at the kiosk since its last heartbeat
+    admin_actions: Mapped[str | None] = mapped_column(Text)
 
 
 #: The view ``feedback_status`` (created by the migrations; what a kiosk may read of feedback), for

@@ -20,12 +20,13 @@ from pathlib import Path
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from kiosk import __version__
+from kiosk import __version__, admin_actions
 from kiosk.crash_report import clear_marker, previous_crash
 from kiosk.data.cache import CACHE_NAME, cache_meta, fingerprint
 from kiosk.data.content_format import load_content
 from kiosk.data.outbox import OUTBOX_NAME, LocalRecord, Outbox, OutboxEntry
 from kiosk.data.records import content_records
+from kiosk.kiosk_mode import read_mode
 from sync.content import content_session, import_records
 from sync.db import default_office_url, office_engine, upgrade
 from sync.pull import PullReport, pull, pull_feedback_status, pull_rated_cases, pull_rating_summary
@@ -95,10 +96,14 @@ class SyncRunner:
             pulled = pull(self.office, self.cache)
             if not self._heartbeat_waiting():  # one is enough: a kiosk offline for a day queues no pile
                 crash = previous_crash(self.data_dir)
-                self.outbox.add("heartbeat", self._heartbeat(status, crash))
-                if crash:  # queued (durably) in the heartbeat: sent from the outbox, retried if need be
+                actions = admin_actions.unreported(self.data_dir)
+                self.outbox.add("heartbeat", self._heartbeat(status, crash, actions))
+                # queued (durably) in the heartbeat: sent from the outbox, retried if need be
+                if crash:
                     log.warning("reporting to the office: %s", crash)
                     clear_marker(self.data_dir)
+                if actions:
+                    admin_actions.mark_reported(self.data_dir, len(actions))
             pushed = push(self.outbox, self.office, self.kiosk_id)
             # after the push: what visitors left goes up even if these fail, and the status of
             # feedback sent just now comes straight back
@@ -170,14 +175,17 @@ class SyncRunner:
                 .where(LocalRecord.kind == "heartbeat", OutboxEntry.state == "pending"))
         return bool(waiting)
 
-    def _heartbeat(self, status: SyncStatus, crash: str = "") -> dict[str, object]:
-        """``crash``: the previous run's crash (kiosk/crash_report.py), reported once in ``last_error``."""
+    def _heartbeat(self, status: SyncStatus, crash: str = "",
+                   actions: list[dict[str, str]] | None = None) -> dict[str, object]:
+        """``crash``: the previous run's crash (kiosk/crash_report.py), reported once in ``last_error``;
+        ``actions``: the admin actions taken at the kiosk since the last heartbeat (kiosk/admin_actions.py)."""
         meta = cache_meta(self.cache) or {}
         last_error = " | ".join(part for part in (crash, status.last_error) if part)
         return {
             "version": __version__, "content_revision": int(meta.get("checkpoint") or 0),
             "queue_depth": self.outbox.depth(), "printer_state": printer_state(self.data_dir),
-            "last_error": last_error,
+            "last_error": last_error, "mode": read_mode(self.data_dir),
+            "admin_actions": json.dumps(actions or [], ensure_ascii=False),
         }
 
 

@@ -12,15 +12,16 @@ from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QHelpEvent, QKeyEv
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
-from bench.monkey_bench import lock_fullscreen, other_windows, recorded_exceptions, run
+from bench.monkey_bench import PIN_PROTECTED, lock_fullscreen, other_windows, recorded_exceptions, run
 from kiosk import lockdown
+from kiosk.admin_pin import hash_pin
 from kiosk.app import SCREENS, KioskApp
 
 
 @pytest.fixture
 def locked(make_kiosk: Callable[..., KioskApp]) -> Iterator[KioskApp]:
     """A kiosk as in service: locked down, frameless and full screen (the whole 1920×1920 test screen)."""
-    kiosk = make_kiosk()
+    kiosk = make_kiosk(admin_pin_hash=hash_pin("".join(random.choice("0123456789") for _ in range(6))))
     qapp = QApplication.instance()
     assert isinstance(qapp, QApplication)
     guard = lockdown.install(qapp, kiosk.window)
@@ -222,7 +223,7 @@ MONKEY_EVENTS = 1000
 def test_monkey(locked: KioskApp) -> None:
     """Random taps, swipes, long presses and keys over every screen: no exception, no way out."""
     seed = int(os.environ.get("KIOSK_MONKEY_SEED", random.randrange(1 << 30)))
-    order = list(SCREENS)
+    order = [name for name in SCREENS if name not in PIN_PROTECTED]  # the admin screen only after the PIN
     random.Random(seed).shuffle(order)
     hints = QGuiApplication.styleHints()
     hold = hints.mousePressAndHoldInterval()
