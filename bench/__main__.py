@@ -5,7 +5,9 @@ home interactive at 10,000 items), ``switch``, ``search``, ``rss``, ``rating`` (
 rating durable), ``sync`` (a real PostgreSQL
 office on loopback: initial and incremental pull, push, UI stall during a pull) and ``report`` (the
 office's PDF report of a year of 200,000 ratings) and ``guide`` (the printed service guide: typical item,
-300-material item, first guide in a fresh process). Every group runs in fresh
+300-material item, first guide in a fresh process), ``monkey`` (10,000 random events: time, resident
+memory and its growth) and ``bundle`` (first frame of the PyInstaller bundle vs. the source, building
+the bundle first when it is missing or stale). Every group runs in fresh
 processes; a group that fails is reported on stderr and the others still run. ``--quick`` runs
 fewer repetitions and leaves out the memory growth walk (for trying changes, not for reporting).
 """
@@ -23,7 +25,7 @@ from bench import startup
 from bench.common import BUILD, DEMO, ROOT, Figure, child_env, emit, log
 from bench.synthetic import DEFAULT_ITEMS, content_file, prepared_data_dir, synthetic_data_dir
 
-GROUPS = ("startup", "switch", "search", "rss", "rating", "sync", "report", "guide", "monkey")
+GROUPS = ("startup", "switch", "search", "rss", "rating", "sync", "report", "guide", "monkey", "bundle")
 
 
 def _startup_steps(quick: bool) -> list[tuple[str, Callable[[], list[Figure]]]]:
@@ -51,6 +53,8 @@ def _inprocess(kind: str, quick: bool) -> list[Figure]:
         args = [sys.executable, "-m", "bench.guide_bench"] + (["--quick"] if quick else [])
     elif kind == "monkey":  # 10,000 random taps, swipes, long presses and keys: bench/monkey_bench.py
         args = [sys.executable, "-m", "bench.monkey_bench"] + (["--events", "1000"] if quick else [])
+    elif kind == "bundle":  # the PyInstaller bundle's first frame vs. the source's (builds it if stale)
+        args = [sys.executable, "-m", "bench.bundle_bench"] + (["--runs", "3"] if quick else [])
     else:
         args = [sys.executable, "-m", "bench.inprocess", kind] + (["--quick"] if quick else [])
     result = subprocess.run(args, stdout=subprocess.PIPE, cwd=ROOT, env=child_env(), text=True, check=False)

@@ -2,7 +2,9 @@
 
     python -m bench.monkey_bench [--events 10000] [--seed N]
 
-Prints ``monkey_events_s VALUE s`` (the time for all the events) and exits non-zero if any exception
+Prints ``monkey_events_s VALUE s`` (the time for all the events), ``rss_mb_after_10k_taps`` (the process's
+resident memory after them) and ``rss_growth_mb_10k_taps`` (that minus the resident memory after a warm-up
+of :data:`WARMUP_EVENTS` events through every screen), and exits non-zero if any exception
 reached ``sys.excepthook``, the window left full screen or changed its geometry, or another top-level
 window (a popup, a dialog, a menu) showed. :class:`Monkey` is also the driver of ``tests/test_lockdown.py``.
 """
@@ -10,6 +12,7 @@ window (a popup, a dialog, a menu) showed. :class:`Monkey` is also the driver of
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import random
 import shutil
@@ -36,6 +39,12 @@ _KEY_NAMES = (
     "Key_Escape", "Key_F1", "Key_F4", "Key_F5", "Key_F11", "Key_Menu", "Key_Meta", "Key_Super_L", "Key_Alt",
     "Key_Insert",
 )
+
+
+#: screens reached only through the admin PIN: the monkey never jumps there, and must never arrive there
+PIN_PROTECTED = ("admin",)
+#: events before the first memory reading: every screen built once, caches filled (not part of the growth)
+WARMUP_EVENTS = 200
 
 
 def screen_keys(kiosk: KioskApp) -> dict[str, Any]:
@@ -93,7 +102,7 @@ class Monkey:
         """Go to a screen as if a visitor had found their way there."""
         from kiosk.app import SCREENS
 
-        name = name or self.random.choice(list(SCREENS))
+        name = name or self.random.choice([n for n in SCREENS if n not in PIN_PROTECTED])
         self._note(f"jump {name}")
         self.kiosk.window.idle_overlay.hide()
         self.kiosk.navigator.go(name, self.keys.get(name))
@@ -208,6 +217,13 @@ def run(kiosk: KioskApp, events: int, seed: int, *, jump_every: int = 200,
     geometry = window.geometry()
     monkey = Monkey(kiosk, seed, long_press_ms=long_press_ms)
     problems: list[str] = []
+    protected: list[str] = []
+
+    def arrived(name: str) -> None:
+        if name in PIN_PROTECTED:
+            protected.append(name)
+
+    kiosk.navigator.screen_changed.connect(arrived)
     with recorded_exceptions() as seen:
         kiosk.navigator.reset()
         for index in range(events):
@@ -222,11 +238,16 @@ def run(kiosk: KioskApp, events: int, seed: int, *, jump_every: int = 200,
                 problems.append(f"seed {seed}: window not full screen after event {index} "
                                 f"({window.geometry()} vs {geometry}); last: {monkey.log[-1]}")
                 break
+            if protected:
+                problems.append(f"seed {seed}: the {protected[0]} screen was reached without the PIN after event "
+                                f"{index}; last events:\n  " + "\n  ".join(monkey.log))
+                break
             extra = other_windows(window)
             if extra:
                 problems.append(f"seed {seed}: a top-level window showed after event {index}: "
                                 f"{[_describe(w) for w in extra]}; last: {monkey.log[-1]}")
                 break
+    kiosk.navigator.screen_changed.disconnect(arrived)
     return problems
 
 
@@ -235,6 +256,16 @@ def _settle() -> None:
 
     QCoreApplication.processEvents()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def settled_rss_mb() -> float:
+    """Resident memory (MB) once garbage is collected and Qt's deferred deletes are done: a stable reading."""
+    from bench.common import rss_mb
+
+    for _ in range(2):  # a deferred delete can free Python objects, whose collection can defer more
+        gc.collect()
+        _settle()
+    return rss_mb()
 
 
 def _alive(widget: QWidget) -> bool:
@@ -265,16 +296,28 @@ def main(argv: list[str] | None = None) -> int:
     # not bench.inprocess.start_kiosk: its Python Qt message handler deadlocks the feedback screen's QML
     # load (a loader thread logs a warning and waits for the GIL the main thread holds in setSource)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # as in the tests (tests/conftest_speech.py): no speech-dispatcher unless one is named. A tap on 朗读
+    # would otherwise start the machine's own (libspeechd's autospawn), which without a sound device can
+    # hang, and the speech thread waits for its answer holding the GIL: the whole kiosk stops
+    if "SPEECHD_ADDRESS" not in os.environ:
+        os.environ["SPEECHD_ADDRESS"] = f"unix_socket:{Path(tempfile.gettempdir()) / 'monkey-no-speechd.sock'}"
+        os.environ["SPEECHD_CMD"] = shutil.which("false") or "/bin/false"
     from PySide6.QtWidgets import QApplication
 
     from kiosk import lockdown
-    from kiosk.app import KioskApp
+    from kiosk.app import SCREENS, KioskApp
     from kiosk.widgets.pinyin_keyboard import prepare_environment
 
     prepare_environment()
     qapp = QApplication(sys.argv[:1])
     shield_singletons()  # 10,000 events outlive None's reference count otherwise (see bench.common)
-    kiosk = KioskApp(kiosk_config(data_dir, DEMO), qapp)
+    from dataclasses import replace
+
+    from kiosk.admin_pin import hash_pin
+
+    # a PIN is set: the pad is live, and the monkey must still never reach the admin screen
+    pin = "".join(random.Random(seed).choice("0123456789") for _ in range(6))
+    kiosk = KioskApp(replace(kiosk_config(data_dir, DEMO), admin_pin_hash=hash_pin(pin)), qapp)
     kiosk.show()
     kiosk.store.load_now()
     if kiosk.store.catalog is None:
@@ -282,16 +325,29 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     lockdown.install(qapp, kiosk.window)
     lock_fullscreen(kiosk)
+    loaded_mb = settled_rss_mb()
+    # the warm-up: another seed, a jump every few events so that every screen is built before the reading
+    screens = [name for name in SCREENS if name not in PIN_PROTECTED]
+    problems = run(kiosk, WARMUP_EVENTS, seed + 1, jump_every=max(1, WARMUP_EVENTS // len(screens)),
+                   jumps=lambda index: screens[(index - 1) % len(screens)])
+    warm_mb = settled_rss_mb()
+    log(f"monkey: resident {loaded_mb:.1f} MB loaded, {warm_mb:.1f} MB after {WARMUP_EVENTS} warm-up events")
     log(f"monkey: {args.events} events, seed {seed} (data {data_dir.relative_to(BUILD)})")
     started = time.perf_counter()
-    problems = run(kiosk, args.events, seed)
+    if not problems:
+        problems = run(kiosk, args.events, seed)
     elapsed = time.perf_counter() - started
+    after_mb = settled_rss_mb()
     shutil.rmtree(data_dir.parent, ignore_errors=True)
     if problems:
         for problem in problems:
             log(f"monkey: {problem}")
         return 1
+    log(f"monkey: resident {after_mb:.1f} MB after {args.events} events ({after_mb - warm_mb:+.1f} MB)")
     emit(Figure("monkey_events_s", elapsed, "s"))
+    if args.events == 10_000:  # the figures are named for it (the default); fewer events: the log line only
+        emit(Figure("rss_mb_after_10k_taps", after_mb, "MB"))
+        emit(Figure("rss_growth_mb_10k_taps", after_mb - warm_mb, "MB"))
     return 0
 
 

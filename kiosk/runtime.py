@@ -28,6 +28,7 @@ import signal
 import socket
 import sys
 import threading
+import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import TracebackType
@@ -315,6 +316,25 @@ class SystemdNotifier(QObject):
 
 
 # -- the run ------------------------------------------------------------------------------------------------
+#: set to 1 by the start-up benchmark only (bench/bundle_bench.py), never in service
+FIRST_FRAME_MARK = "KIOSK_FIRST_FRAME_MARK"
+
+
+class FirstFrameMark(QObject):
+    """At the window's first Paint event: print ``time.time()`` on stdout and end the process at once.
+
+    Exists for the benchmark only: with ``KIOSK_FIRST_FRAME_MARK=1`` the real start path (bundle or
+    console script) reports its first frame, which bench/bundle_bench.py times from the outside.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            sys.stdout.write(f"{time.time():.6f}\n")
+            sys.stdout.flush()
+            os._exit(0)
+        return False
+
+
 def run(config: Config) -> int:
     """Run the kiosk until SIGTERM (exit 0) or a crash (exit 70); what ``kiosk`` does without a command."""
     from PySide6.QtWidgets import QApplication
@@ -326,7 +346,7 @@ def run(config: Config) -> int:
     crash = install_crash_handlers(data_dir)
     log.info("kiosk %s starting (pid %d, data folder %s, log %s)", __version__, os.getpid(), data_dir, log_path)
 
-    from kiosk.app import KioskApp
+    from kiosk.app import EXIT_RESTART, KioskApp
     from kiosk.widgets.pinyin_keyboard import prepare_environment
 
     prepare_environment()  # the Pinyin keyboard is Qt's input method: before the QApplication exists
@@ -336,6 +356,8 @@ def run(config: Config) -> int:
     stop_signal: list[int] = []
     kiosk = KioskApp(config, qapp)
     systemd = SystemdNotifier(kiosk.window)
+    if os.environ.get(FIRST_FRAME_MARK) == "1":  # the benchmark's mark (FirstFrameMark), not for service
+        kiosk.window.installEventFilter(FirstFrameMark(kiosk.window))
 
     def stop(signum: int) -> None:
         if stop_signal:
@@ -346,6 +368,7 @@ def run(config: Config) -> int:
         qapp.exit(0)  # not quit(): the kiosk's window refuses to close
 
     signals.received.connect(stop)
+    kiosk.exit_requested.connect(qapp.exit)  # restart or exit from the admin screen
     kiosk.show()
     kiosk.start()
     for hook in _started_hooks:
@@ -357,7 +380,18 @@ def run(config: Config) -> int:
     log.info("kiosk stopped (%s), exit status %d",
              signal.Signals(stop_signal[0]).name if stop_signal else "event loop ended", status)
     flush_logs()
+    if status == EXIT_RESTART and not os.environ.get("INVOCATION_ID"):
+        restart_in_place()  # under systemd (INVOCATION_ID set) the unit's Restart=always starts it again
     return status
+
+
+def restart_in_place() -> None:
+    """Replace this process with a fresh kiosk, same arguments (the admin's 重启程序 outside systemd)."""
+    log.info("restarting in place: %s", " ".join(sys.argv))
+    flush_logs()
+    if getattr(sys, "frozen", False):  # the PyInstaller bundle: the executable is the kiosk itself
+        os.execv(sys.executable, sys.argv)
+    os.execv(sys.executable, [sys.executable, "-m", "kiosk", *sys.argv[1:]])
 
 
 def shutdown(kiosk: KioskApp) -> None:
