@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from kiosk.data.content_format import FORMAT_VERSION
+from kiosk.data.content_format import FORMAT_VERSION, english_for_file
 from kiosk.data.records import FILE_PREFIX, Key
 
 HEADER = "# 内容文件 — exported by kiosk-office; format: assets/content/FORMAT.md\n"
@@ -82,7 +82,9 @@ def _post(post: dict[str, Any], ref: Any) -> dict[str, Any]:
 def _item(item: dict[str, Any], ref: Any) -> dict[str, Any]:
     materials = []
     for m in item["materials"]:
-        entry = _without(m, "required", "condition")
+        entry = _without(m, "required", "condition", "en")
+        if m.get("en"):
+            entry["en"] = english_for_file("material", m["en"])
         entry["blank_form"] = ref(m.get("blank_form", ""))
         entry["sample"] = ref(m.get("sample", ""))
         if m.get("condition"):
@@ -94,14 +96,15 @@ def _item(item: dict[str, Any], ref: Any) -> dict[str, Any]:
                 del entry[count]
         materials.append(_prune(entry))
     out: dict[str, Any] = {
-        "code": item["code"], "impl_code": item["impl_code"], "name": item["name"], "type": item["type"],
+        "code": item["code"], "impl_code": item["impl_code"], "name": item["name"],
+        "en": english_for_file("item", item.get("en", {})), "type": item["type"],
         "department": item["department"], "post": item["post"], "topics": item["topics"],
         "keywords": item["keywords"], "summary": item["summary"], "body": item["body"],
         **{k: item[k] for k in ("handling_org", "joint_departments", "level", "service_objects")},
         "basis": [_prune(b) for b in item["basis"]],
         **{k: item[k] for k in ("conditions", "quantity_limit", "intermediary", "special_procedures")},
         "materials": materials,
-        "forms": [_prune({"name": f["name"], "kind": f["kind"], "file": ref(f.get("file", ""))})
+        "forms": [_prune({"name": f["name"], "kind": f["kind"], "file": ref(f.get("file", "")), "en": f.get("en")})
                   for f in item.get("forms", [])],
         "limits": {kind: {"value": item[f"{kind}_limit"], "unit": item[f"{kind}_unit"],
                           "note": item[f"{kind}_note"]} for kind in ("statutory", "promised")},

@@ -38,7 +38,10 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("path", type=Path)
     audit = commands.add_parser("audit", help="recent content changes: who, when, what")
     audit.add_argument("--limit", type=int, default=50)
-    commands.add_parser("kiosks", help="each kiosk's last contact, version, revision, queue, printer, error")
+    kiosks = commands.add_parser("kiosks", help="each kiosk's last contact, version, mode, revision, queue, printer, "
+                                                "error")
+    kiosks.add_argument("--actions", action="store_true",
+                        help="list the admin actions the kiosks reported (PIN attempts, sync now, maintenance, …)")
 
     feedback = commands.add_parser("feedback", help="visitors' feedback: list, show, start, reply, close, note")
     steps = feedback.add_subparsers(dest="action", required=True)
@@ -199,8 +202,8 @@ def _import_sheet(session: Session, path: Path, department: str | None, actor: s
     return import_records(session, records, actor=actor, source=str(path), scope=owned, dry_run=dry_run)
 
 
-#: post fields an Attachment-3 sheet does not carry (an import keeps them)
-SHEET_SILENT = ("staff", "hours", "floor", "window")
+#: post fields an Attachment-3 sheet does not carry (an import keeps them; "en": the post's English)
+SHEET_SILENT = ("staff", "hours", "floor", "window", "en")
 
 
 def _problem(path: Path, message: str) -> ContentProblem:
@@ -238,11 +241,39 @@ def _kiosks(engine: Engine, args: argparse.Namespace) -> int:
     if not rows:
         print("no kiosk has reported yet")
         return 0
-    print(f"{'kiosk':<16} {'last contact':<20} {'version':<8} {'revision':>8} {'queue':>6} {'printer':<10} last error")
+    if args.actions:
+        return _admin_actions(engine)
+    print(f"{'kiosk':<16} {'last contact':<20} {'version':<8} {'mode':<12} {'revision':>8} {'queue':>6} "
+          f"{'printer':<10} last error")
     for row in rows:
         stamp = row.received_at.strftime("%Y-%m-%d %H:%M:%S") if row.received_at else ""
-        print(f"{row.kiosk_id:<16} {stamp:<20} {row.version or '':<8} {row.content_revision or 0:>8} "
-              f"{row.queue_depth or 0:>6} {row.printer_state or '':<10} {row.last_error or ''}")
+        print(f"{row.kiosk_id:<16} {stamp:<20} {row.version or '':<8} {row.mode or 'normal':<12} "
+              f"{row.content_revision or 0:>8} {row.queue_depth or 0:>6} {row.printer_state or '':<10} "
+              f"{row.last_error or ''}")
+    return 0
+
+
+def _admin_actions(engine: Engine) -> int:
+    """Every admin action the kiosks reported, oldest first (each heartbeat carries those since the last)."""
+    import json
+
+    from sync.office_models import Heartbeat
+
+    with Session(engine) as session:
+        beats = session.execute(select(Heartbeat.kiosk_id, Heartbeat.admin_actions)
+                                .where(Heartbeat.admin_actions.is_not(None), Heartbeat.admin_actions != "[]")
+                                .order_by(Heartbeat.received_at)).all()
+    lines = []
+    for kiosk_id, text in beats:
+        try:
+            actions = json.loads(text or "[]")
+        except ValueError:
+            actions = [{"at": "?", "action": "unreadable", "detail": (text or "")[:80]}]
+        for action in actions if isinstance(actions, list) else []:
+            if isinstance(action, dict):
+                lines.append(f"{action.get('at', '?'):<20} {kiosk_id:<16} {action.get('action', '?'):<16} "
+                             f"{action.get('detail', '')}")
+    print("\n".join(lines) if lines else "no admin actions reported")
     return 0
 
 

@@ -203,9 +203,13 @@ def _set_meta(session: Session, values: dict[str, str]) -> None:
 def _attract_info(session: Session) -> snapshot.AttractInfo:
     hall = session.get(Hall, 1)
     first = session.scalars(select(CommitmentGroup).order_by(CommitmentGroup.seq).limit(1)).first()
+    entries = first.entries if first else []
+    english = hall.en if hall else {}
     return snapshot.AttractInfo(
         department=hall.department if hall else "", hall=hall.name if hall else "",
-        commitments=[entry.title for entry in first.entries] if first else [], demo=bool(hall and hall.demo),
+        commitments=[entry.title for entry in entries], demo=bool(hall and hall.demo),
+        en=snapshot.english_of(english.get("department", ""), english.get("name", ""),
+                               [(entry.title, entry.en.get("title", "")) for entry in entries]),
     )
 
 

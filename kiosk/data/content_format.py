@@ -15,18 +15,92 @@ from typing import Any
 
 import yaml
 
+from kiosk.texts import QT_TRANSLATE_NOOP
+
 FORMAT_VERSION = 1
-POST_TYPES = ("服务大厅", "网络平台", "窗口岗位")
-ITEM_TYPES = (
-    "行政许可", "行政处罚", "行政强制", "行政征收", "行政给付", "行政检查", "行政确认",
-    "行政奖励", "行政裁决", "其他行政权力", "公共服务",
+#: the fixed words of the format (GB/T 39046's vocabularies) are marked for translation: screens show them
+#: in the UI language with kiosk.i18n.visitor_text
+POST_TYPES = (
+    QT_TRANSLATE_NOOP("VisitorTexts", "服务大厅"),
+    QT_TRANSLATE_NOOP("VisitorTexts", "网络平台"),
+    QT_TRANSLATE_NOOP("VisitorTexts", "窗口岗位"),
 )
-LIMIT_UNITS = ("工作日", "自然日")
-MEDIA = ("纸质", "电子", "纸质和电子")
-CASE_TYPES = ("即办件", "承诺件")
-VISITS = ("0", "1", "2", "多次")
-CHANNELS = ("窗口", "电脑端", "移动端", "快递")
-FORM_KINDS = ("表格", "示范文本")
+ITEM_TYPES = (
+    QT_TRANSLATE_NOOP("VisitorTexts", "行政许可"),
+    QT_TRANSLATE_NOOP("VisitorTexts", "行政处罚"),
+    QT_TRANSLATE_NOOP("VisitorTexts", "行政强制"),
+    QT_TRANSLATE_NOOP("VisitorTexts", "行政征收"),
+    QT_TRANSLATE_NOOP("VisitorTexts", "行政给付"),
+    QT_TRANSLATE_NOOP("VisitorTexts", "行政检查"),
+    QT_TRANSLATE_NOOP("VisitorTexts", "行政确认"),
+    QT_TRANSLATE_NOOP("VisitorTexts", "行政奖励"),
+    QT_TRANSLATE_NOOP("VisitorTexts", "行政裁决"),
+    QT_TRANSLATE_NOOP("VisitorTexts", "其他行政权力"),
+    QT_TRANSLATE_NOOP("VisitorTexts", "公共服务"),
+)
+LIMIT_UNITS = (
+    QT_TRANSLATE_NOOP("VisitorTexts", "工作日"),
+    QT_TRANSLATE_NOOP("VisitorTexts", "自然日"),
+)
+MEDIA = (
+    QT_TRANSLATE_NOOP("VisitorTexts", "纸质"),
+    QT_TRANSLATE_NOOP("VisitorTexts", "电子"),
+    QT_TRANSLATE_NOOP("VisitorTexts", "纸质和电子"),
+)
+CASE_TYPES = (
+    QT_TRANSLATE_NOOP("VisitorTexts", "即办件"),
+    QT_TRANSLATE_NOOP("VisitorTexts", "承诺件"),
+)
+VISITS = ("0", "1", "2", QT_TRANSLATE_NOOP("VisitorTexts", "多次"))
+CHANNELS = (
+    QT_TRANSLATE_NOOP("VisitorTexts", "窗口"),
+    QT_TRANSLATE_NOOP("VisitorTexts", "电脑端"),
+    QT_TRANSLATE_NOOP("VisitorTexts", "移动端"),
+    QT_TRANSLATE_NOOP("VisitorTexts", "快递"),
+)
+FORM_KINDS = (
+    QT_TRANSLATE_NOOP("VisitorTexts", "表格"),
+    QT_TRANSLATE_NOOP("VisitorTexts", "示范文本"),
+)
+
+
+@dataclass(frozen=True)
+class _Texts:
+    """An English field given as a list of texts (like ``keywords``), stored under ``key``."""
+
+    key: str
+
+
+#: What English a thing may give in its ``en:`` mapping: the Chinese field names, each mapped to the key
+#: of the normalised ``en`` dict (an item's ``body``, ``limits``, ``fee`` and ``result`` nest as in Chinese
+#: and are stored flat, under the item's own column names). Codes, numbers, choices and files have none.
+EnSpec = dict[str, "str | _Texts | EnSpec"]
+EN_FIELDS: dict[str, EnSpec] = {
+    "hall": {k: k for k in ("department", "name", "address", "hours", "consult_phone", "complaint_phone")},
+    "complaint_channel": {"name": "name", "contact": "contact"},
+    "floor": {"name": "name", "windows": "windows"},
+    "commitment_group": {"group": "group"},
+    "commitment": {"title": "title", "text": "text"},
+    "department": {k: k for k in ("name", "duty", "location", "phone", "hours")},
+    "topic": {"name": "name", "description": "description"},
+    "post": {k: k for k in ("name", "work_items", "contact", "phone", "address", "floor", "hours")},
+    "staff": {"name": "name", "role": "role"},
+    "item": {
+        **{k: k for k in ("name", "summary", "handling_org", "joint_departments", "level", "conditions",
+                          "quantity_limit", "intermediary", "special_procedures", "location", "hours",
+                          "consult_phone", "complaint_phone", "rights")},
+        "keywords": _Texts("keywords"), "service_objects": _Texts("service_objects"),
+        "body": {"name": "body_name", "nature": "body_nature"},
+        "limits": {kind: {"note": f"{kind}_note"} for kind in ("statutory", "promised")},
+        "fee": {"standard": "fee_standard", "basis": "fee_basis"},
+        "result": {"name": "result_name", "sample": "result_sample", "delivery": "result_delivery"},
+    },
+    "basis": {"law": "law", "articles": "articles", "text": "text"},
+    "material": {"name": "name", "source": "source", "required": "condition", "notes": "notes"},
+    "step": {"step": "step", "post": "post", "time": "time", "description": "description"},
+    "faq": {"q": "q", "a": "a"},
+    "form": {"name": "name"},
+}
 
 
 @dataclass(frozen=True)
@@ -204,6 +278,31 @@ class _Checker:
         empty.key_lines = {}
         return empty
 
+    def english(self, node: _LineDict, where: str, kind: str) -> dict[str, Any]:
+        """The English of a thing (its optional ``en:`` mapping), normalised; {} when none is given.
+
+        A field that has no English (a code, a number, a choice, a file) or is misspelt is an error.
+        """
+        if "en" not in node:
+            return {}
+        out: dict[str, Any] = {}
+        self._english_into(self.mapping(node, "en", where), f"{where}.en", EN_FIELDS[kind], out)
+        return out
+
+    def _english_into(self, node: _LineDict, where: str, spec: EnSpec, out: dict[str, Any]) -> None:
+        for key in node:
+            target = spec.get(key)
+            if target is None:
+                self.fail(node, f"{where}.{key}",
+                          f"no English can be given for {key!r} here (English fields: {', '.join(spec)})", key)
+            elif isinstance(target, dict):
+                self._english_into(self.mapping(node, key, where), f"{where}.{key}", target, out)
+            elif isinstance(target, _Texts):
+                if values := self.texts(node, key, where):
+                    out[target.key] = values
+            elif text := self.text(node, key, where):
+                out[target] = text
+
     def unique(self, records: list[dict[str, Any]], nodes: list[_LineDict], where: str) -> dict[str, int]:
         seen: dict[str, int] = {}
         for index, (record, node) in enumerate(zip(records, nodes, strict=True)):
@@ -215,6 +314,31 @@ class _Checker:
             else:
                 seen[code] = index
         return seen
+
+
+def english_for_file(kind: str, english: dict[str, Any]) -> dict[str, Any]:
+    """The ``en:`` mapping of a content file that loads as ``english`` (a thing's normalised English):
+    what the loader flattens (an item's ``fee``, ``result`` …; a material's ``required``) is nested again."""
+
+    def build(spec: EnSpec) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for field_name, target in spec.items():
+            if isinstance(target, dict):
+                if nested := build(target):
+                    out[field_name] = nested
+            elif value := english.get(target.key if isinstance(target, _Texts) else target):
+                out[field_name] = value
+        return out
+
+    return build(EN_FIELDS[kind])
+
+
+def _english(record: dict[str, Any], english: dict[str, Any]) -> dict[str, Any]:
+    """``record`` with its English under ``en``; without the key when there is none (so content without
+    English gives exactly the records it gave before English existed)."""
+    if english:
+        record["en"] = english
+    return record
 
 
 def _kind(value: Any) -> str:
@@ -266,49 +390,54 @@ def _validate(doc: _LineDict, c: _Checker, path: Path) -> Content:
     base = path.parent
 
     hall_node = c.mapping(doc, "hall", "hall", required=True)
-    hall = {
+    hall = _english({
         "department": c.text(hall_node, "department", "hall", required=True),
         "name": c.text(hall_node, "name", "hall", required=True),
         **{k: c.text(hall_node, k, "hall") for k in
            ("address", "hours", "consult_phone", "complaint_phone", "portal_url")},
         "complaint_channels": [
-            {"name": c.text(n, "name", f"hall.complaint_channels[{i}]", required=True),
-             "contact": c.text(n, "contact", f"hall.complaint_channels[{i}]")}
+            _english({"name": c.text(n, "name", f"hall.complaint_channels[{i}]", required=True),
+                      "contact": c.text(n, "contact", f"hall.complaint_channels[{i}]")},
+                     c.english(n, f"hall.complaint_channels[{i}]", "complaint_channel"))
             for i, n in enumerate(c.records(hall_node, "complaint_channels", "hall"))
         ],
         "floors": [
-            {"name": c.text(n, "name", f"hall.floors[{i}]", required=True),
-             "windows": c.text(n, "windows", f"hall.floors[{i}]")}
+            _english({"name": c.text(n, "name", f"hall.floors[{i}]", required=True),
+                      "windows": c.text(n, "windows", f"hall.floors[{i}]")},
+                     c.english(n, f"hall.floors[{i}]", "floor"))
             for i, n in enumerate(c.records(hall_node, "floors", "hall"))
         ],
-    }
+    }, c.english(hall_node, "hall", "hall"))
 
     commitments = []
     for gi, group in enumerate(c.records(doc, "commitments", "", required=True)):
         where = f"commitments[{gi}]"
-        commitments.append({
+        commitments.append(_english({
             "group": c.text(group, "group", where, required=True),
             "items": [
-                {"title": c.text(n, "title", f"{where}.items[{i}]", required=True),
-                 "text": c.text(n, "text", f"{where}.items[{i}]")}
+                _english({"title": c.text(n, "title", f"{where}.items[{i}]", required=True),
+                          "text": c.text(n, "text", f"{where}.items[{i}]")},
+                         c.english(n, f"{where}.items[{i}]", "commitment"))
                 for i, n in enumerate(c.records(group, "items", where, required=True))
             ],
-        })
+        }, c.english(group, where, "commitment_group")))
 
     dept_nodes = c.records(doc, "departments", "", required=True)
     departments = [
-        {"code": c.text(n, "code", f"departments[{i}]", required=True),
-         "name": c.text(n, "name", f"departments[{i}]", required=True),
-         **{k: c.text(n, k, f"departments[{i}]") for k in ("duty", "location", "phone", "hours")}}
+        _english({"code": c.text(n, "code", f"departments[{i}]", required=True),
+                  "name": c.text(n, "name", f"departments[{i}]", required=True),
+                  **{k: c.text(n, k, f"departments[{i}]") for k in ("duty", "location", "phone", "hours")}},
+                 c.english(n, f"departments[{i}]", "department"))
         for i, n in enumerate(dept_nodes)
     ]
     dept_codes = c.unique(departments, dept_nodes, "departments")
 
     topic_nodes = c.records(doc, "topics", "", required=True)
     topics = [
-        {"code": c.text(n, "code", f"topics[{i}]", required=True),
-         "name": c.text(n, "name", f"topics[{i}]", required=True),
-         "description": c.text(n, "description", f"topics[{i}]")}
+        _english({"code": c.text(n, "code", f"topics[{i}]", required=True),
+                  "name": c.text(n, "name", f"topics[{i}]", required=True),
+                  "description": c.text(n, "description", f"topics[{i}]")},
+                 c.english(n, f"topics[{i}]", "topic"))
         for i, n in enumerate(topic_nodes)
     ]
     topic_codes = c.unique(topics, topic_nodes, "topics")
@@ -359,13 +488,14 @@ def _post(n: _LineDict, where: str, c: _Checker, depts: dict[str, int], base: Pa
            ("work_items", "contact", "phone", "address", "url", "window", "floor", "hours")},
     }
     post["staff"] = [
-        {"name": c.text(s, "name", f"{where}.staff[{i}]", required=True),
-         "number": c.text(s, "number", f"{where}.staff[{i}]"),
-         "role": c.text(s, "role", f"{where}.staff[{i}]"),
-         "photo": _asset(c, s, "photo", f"{where}.staff[{i}]", base)}
+        _english({"name": c.text(s, "name", f"{where}.staff[{i}]", required=True),
+                  "number": c.text(s, "number", f"{where}.staff[{i}]"),
+                  "role": c.text(s, "role", f"{where}.staff[{i}]"),
+                  "photo": _asset(c, s, "photo", f"{where}.staff[{i}]", base)},
+                 c.english(s, f"{where}.staff[{i}]", "staff"))
         for i, s in enumerate(c.records(n, "staff", where))
     ]
-    return post
+    return _english(post, c.english(n, where, "post"))
 
 
 def _check_post_sequences(posts: list[dict[str, Any]], nodes: list[_LineDict], c: _Checker) -> None:
@@ -415,9 +545,10 @@ def _item(n: _LineDict, index: int, c: _Checker, depts: dict[str, int], topics: 
     if "basis" in n and not basis_nodes and isinstance(n.get("basis"), list):
         c.fail(n, f"{where}.basis", "at least one legal basis is required", "basis")
     item["basis"] = [
-        {"law": c.text(b, "law", f"{where}.basis[{i}]", required=True),
-         "articles": c.text(b, "articles", f"{where}.basis[{i}]"),
-         "text": c.text(b, "text", f"{where}.basis[{i}]")}
+        _english({"law": c.text(b, "law", f"{where}.basis[{i}]", required=True),
+                  "articles": c.text(b, "articles", f"{where}.basis[{i}]"),
+                  "text": c.text(b, "text", f"{where}.basis[{i}]")},
+                 c.english(b, f"{where}.basis[{i}]", "basis"))
         for i, b in enumerate(basis_nodes)
     ]
     item["materials"] = [
@@ -444,17 +575,19 @@ def _item(n: _LineDict, index: int, c: _Checker, depts: dict[str, int], topics: 
     for key in ("appointment", "payment", "express"):
         item[key] = c.flag(online, key, f"{where}.online")
     item["flow"] = [
-        {"step": c.text(s, "step", f"{where}.flow[{i}]", required=True),
-         **{k: c.text(s, k, f"{where}.flow[{i}]") for k in ("post", "time", "description")}}
+        _english({"step": c.text(s, "step", f"{where}.flow[{i}]", required=True),
+                  **{k: c.text(s, k, f"{where}.flow[{i}]") for k in ("post", "time", "description")}},
+                 c.english(s, f"{where}.flow[{i}]", "step"))
         for i, s in enumerate(c.records(n, "flow", where))
     ]
     item["faq"] = [
-        {"q": c.text(f, "q", f"{where}.faq[{i}]", required=True), "a": c.text(f, "a", f"{where}.faq[{i}]")}
+        _english({"q": c.text(f, "q", f"{where}.faq[{i}]", required=True), "a": c.text(f, "a", f"{where}.faq[{i}]")},
+                 c.english(f, f"{where}.faq[{i}]", "faq"))
         for i, f in enumerate(c.records(n, "faq", where))
     ]
     forms = (_form(f, f"{where}.forms[{i}]", c, base) for i, f in enumerate(c.records(n, "forms", where)))
     item["forms"] = [form for form in forms if form is not None]
-    return item
+    return _english(item, c.english(n, where, "item"))
 
 
 def _form(f: _LineDict, where: str, c: _Checker, base: Path) -> dict[str, Any] | None:
@@ -464,6 +597,7 @@ def _form(f: _LineDict, where: str, c: _Checker, base: Path) -> dict[str, Any] |
     that form (as with a missing photo). A form without a name or of an unknown kind stops the load.
     """
     name = c.text(f, "name", where, required=True)
+    english = c.english(f, where, "form")
     kind = c.choice(f, "kind", where, FORM_KINDS, default="表格")
     relative = c.text(f, "file", where, required=True)
     if not relative:
@@ -482,7 +616,7 @@ def _form(f: _LineDict, where: str, c: _Checker, base: Path) -> dict[str, Any] |
     if head != b"%PDF-":
         c.fail(f, f"{where}.file", f"not a PDF file: {relative} (shown without it)", "file", fatal=False)
         return None
-    return {"name": name, "kind": kind, "file": str(target)}
+    return _english({"name": name, "kind": kind, "file": str(target)}, english)
 
 
 def _visits(n: _LineDict, where: str, c: _Checker) -> str:
@@ -506,7 +640,7 @@ def _material(m: _LineDict, where: str, c: _Checker, base: Path) -> dict[str, An
     else:
         c.fail(m, f"{where}.required", "expected true, false or the condition text", "required")
         required = True
-    return {
+    return _english({
         "name": c.text(m, "name", where, required=True),
         "source": c.text(m, "source", where),
         "originals": c.integer(m, "originals", where),
@@ -517,5 +651,5 @@ def _material(m: _LineDict, where: str, c: _Checker, base: Path) -> dict[str, An
         "notes": c.text(m, "notes", where),
         "blank_form": _asset(c, m, "blank_form", where, base),
         "sample": _asset(c, m, "sample", where, base),
-    }
+    }, c.english(m, where, "material"))
 

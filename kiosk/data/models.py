@@ -3,6 +3,11 @@
 The same tables describe the content in the office database (issue 3 adds the office-only
 tables in ``sync/``). Field names follow GB/T 39046's service-item data set; the comments give the
 Chinese names. List-valued fields that are only ever shown, never queried, are kept as JSON.
+
+What the content gives in English is kept beside the Chinese, as a JSON column ``en`` of the same
+field names (an item's also holds the English of its nested fields under the item's column names,
+``fee_standard``, ``body_name``…); the English of the entries of a JSON list column (basis, FAQ,
+complaint channels, floors) is in each entry's own ``en``.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 #: Bump when the cache tables change; a cache of another version is rebuilt.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 class Base(DeclarativeBase):
@@ -43,6 +48,7 @@ class Hall(Base):
     complaint_channels: Mapped[list[Any]] = mapped_column(default=list)  # [{name, contact}]
     floors: Mapped[list[Any]] = mapped_column(default=list)  # [{name, windows}]
     demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    en: Mapped[dict[str, Any]] = mapped_column(default=dict)  # English of the shown fields
 
 
 class CommitmentGroup(Base):
@@ -50,6 +56,7 @@ class CommitmentGroup(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     seq: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(Text)
+    en: Mapped[dict[str, Any]] = mapped_column(default=dict)  # English of the shown fields
     entries: Mapped[list[Commitment]] = relationship(
         back_populates="group", order_by="Commitment.seq", cascade="all, delete-orphan"
     )
@@ -62,6 +69,7 @@ class Commitment(Base):
     seq: Mapped[int] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(Text)
     text: Mapped[str] = mapped_column(Text, default="")
+    en: Mapped[dict[str, Any]] = mapped_column(default=dict)  # English of the shown fields
     group: Mapped[CommitmentGroup] = relationship(back_populates="entries")
 
 
@@ -74,6 +82,7 @@ class Department(Base):
     location: Mapped[str] = mapped_column(Text, default="")
     phone: Mapped[str] = mapped_column(Text, default="")
     hours: Mapped[str] = mapped_column(Text, default="")
+    en: Mapped[dict[str, Any]] = mapped_column(default=dict)  # English of the shown fields
 
 
 class Topic(Base):
@@ -82,6 +91,7 @@ class Topic(Base):
     seq: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(Text)
     description: Mapped[str] = mapped_column(Text, default="")
+    en: Mapped[dict[str, Any]] = mapped_column(default=dict)  # English of the shown fields
 
 
 class Post(Base):
@@ -102,6 +112,7 @@ class Post(Base):
     floor: Mapped[str] = mapped_column(Text, default="")
     hours: Mapped[str] = mapped_column(Text, default="")
     staff: Mapped[list[Staff]] = relationship(order_by="Staff.seq", cascade="all, delete-orphan")
+    en: Mapped[dict[str, Any]] = mapped_column(default=dict)  # English of the shown fields
 
 
 class Staff(Base):
@@ -113,6 +124,7 @@ class Staff(Base):
     number: Mapped[str] = mapped_column(Text, default="")
     role: Mapped[str] = mapped_column(Text, default="")
     photo: Mapped[str] = mapped_column(Text, default="")  # absolute path, checked at load
+    en: Mapped[dict[str, Any]] = mapped_column(default=dict)  # English of the shown fields
 
 
 class Item(Base):
@@ -166,6 +178,7 @@ class Item(Base):
     complaint_phone: Mapped[str] = mapped_column(Text, default="")
     rights: Mapped[str] = mapped_column(Text, default="")  # 申请人权利和义务
     faq: Mapped[list[Any]] = mapped_column(default=list)  # [{q, a}]
+    en: Mapped[dict[str, Any]] = mapped_column(default=dict)  # English of the shown fields
     materials: Mapped[list[Material]] = relationship(
         order_by="Material.seq", cascade="all, delete-orphan"
     )
@@ -194,6 +207,7 @@ class Material(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     blank_form: Mapped[str] = mapped_column(Text, default="")
     sample: Mapped[str] = mapped_column(Text, default="")
+    en: Mapped[dict[str, Any]] = mapped_column(default=dict)  # English of the shown fields
 
 
 class Form(Base):
@@ -209,6 +223,7 @@ class Form(Base):
     material_name: Mapped[str] = mapped_column(Text, default="")
     key: Mapped[str] = mapped_column(Text)  # the file's sha256
     path: Mapped[str] = mapped_column(Text)  # absolute path on this kiosk
+    en: Mapped[dict[str, Any]] = mapped_column(default=dict)  # English of the shown fields
 
 
 class FlowStep(Base):
@@ -220,6 +235,7 @@ class FlowStep(Base):
     post: Mapped[str] = mapped_column(Text, default="")
     time: Mapped[str] = mapped_column(Text, default="")
     description: Mapped[str] = mapped_column(Text, default="")
+    en: Mapped[dict[str, Any]] = mapped_column(default=dict)  # English of the shown fields
 
 
 class FeedbackStatus(Base):

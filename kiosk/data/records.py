@@ -128,15 +128,16 @@ def _apply_hall(session: Session, change: Change, files_dir: Path) -> None:
         session.add(Hall(id=1, **{k: body.get(k, "") for k in (
             "department", "name", "address", "hours", "consult_phone", "complaint_phone", "portal_url")},
             complaint_channels=body.get("complaint_channels", []), floors=body.get("floors", []),
-            demo=bool(body.get("demo", False))))
+            demo=bool(body.get("demo", False)), en=body.get("en", {})))
 
 
 def _apply_commitments(session: Session, change: Change, files_dir: Path) -> None:
     session.execute(delete(Commitment))
     session.execute(delete(CommitmentGroup))
     for gseq, group in enumerate((change.body or {}).get("groups", [])):
-        session.add(CommitmentGroup(seq=gseq, name=group["group"], entries=[
-            Commitment(seq=i, title=e["title"], text=e["text"]) for i, e in enumerate(group["items"])
+        session.add(CommitmentGroup(seq=gseq, name=group["group"], en=group.get("en", {}), entries=[
+            Commitment(seq=i, title=e["title"], text=e["text"], en=e.get("en", {}))
+            for i, e in enumerate(group["items"])
         ]))
 
 
@@ -144,13 +145,15 @@ def _apply_department(session: Session, change: Change, files_dir: Path) -> None
     session.execute(delete(Department).where(Department.code == change.key))
     if change.body is not None:
         session.add(Department(**{k: change.body[k] for k in
-                                  ("code", "seq", "name", "duty", "location", "phone", "hours")}))
+                                  ("code", "seq", "name", "duty", "location", "phone", "hours")},
+                               en=change.body.get("en", {})))
 
 
 def _apply_topic(session: Session, change: Change, files_dir: Path) -> None:
     session.execute(delete(Topic).where(Topic.code == change.key))
     if change.body is not None:
-        session.add(Topic(**{k: change.body[k] for k in ("code", "seq", "name", "description")}))
+        session.add(Topic(**{k: change.body[k] for k in ("code", "seq", "name", "description")},
+                          en=change.body.get("en", {})))
 
 
 def _apply_post(session: Session, change: Change, files_dir: Path) -> None:
@@ -163,7 +166,8 @@ def _apply_post(session: Session, change: Change, files_dir: Path) -> None:
         code=p["code"], department_code=p["department"], post_type=p["type"], seq=p["seq"], name=p["name"],
         **{k: p[k] for k in ("work_items", "contact", "phone", "address", "url", "window", "floor", "hours")},
         staff=[Staff(seq=i, name=s["name"], number=s["number"], role=s["role"],
-                     photo=file_path(files_dir, s["photo"])) for i, s in enumerate(p["staff"])],
+                     photo=file_path(files_dir, s["photo"]), en=s.get("en", {})) for i, s in enumerate(p["staff"])],
+        en=p.get("en", {}),
     ))
 
 
@@ -178,16 +182,19 @@ def _file_key(reference: str) -> str:
 
 def _forms(it: Mapping[str, Any], files_dir: Path) -> list[Form]:
     """The item's own forms, then its materials' blank forms and samples, in order."""
-    attached: list[tuple[str, str, str, str]] = [  # name, kind, material, reference
-        (f["name"], f["kind"], "", f["file"]) for f in it.get("forms", []) if f.get("file")
+    # name, kind, material, reference, English ({name, material_name})
+    attached: list[tuple[str, str, str, str, dict[str, str]]] = [
+        (f["name"], f["kind"], "", f["file"], dict(f.get("en", {}))) for f in it.get("forms", []) if f.get("file")
     ]
     for m in it["materials"]:
+        english = m.get("en", {}).get("name")
         for field, kind in (("blank_form", "表格"), ("sample", "示范文本")):
             if m.get(field):
-                attached.append((m["name"], kind, m["name"], m[field]))
+                attached.append((m["name"], kind, m["name"], m[field],
+                                 {"name": english, "material_name": english} if english else {}))
     return [Form(seq=i, name=name, kind=kind, material_name=material, key=_file_key(reference),
-                 path=file_path(files_dir, reference))
-            for i, (name, kind, material, reference) in enumerate(attached)]
+                 path=file_path(files_dir, reference), en=english)
+            for i, (name, kind, material, reference, english) in enumerate(attached)]
 
 
 def _apply_item(session: Session, change: Change, files_dir: Path) -> None:

@@ -13,6 +13,10 @@ items) is kept:
 3. the name contains the query
 4. a keyword starts with the query
 5. a keyword, the department or a topic contains the query
+
+Names, keywords, departments and topics the content gives in English are searched with the Chinese
+ones (as text: lower case, blanks ignored, so "air quality" finds "Air Quality Information"); pinyin
+is spelled for the Chinese texts only. Results come in the language asked for (:meth:`SearchIndex.search`).
 """
 
 from __future__ import annotations
@@ -105,6 +109,8 @@ class SearchIndex:
 
     def __init__(self, entries: Sequence[SearchEntry]) -> None:
         self.entries = tuple(entries)
+        #: the entries as an English list shows them (the same objects where there is no English)
+        self._entries_en = tuple(entry.shown("en") for entry in self.entries)
         pinyin_cache: dict[str, tuple[str, str]] = {}
 
         def spelled(text: str) -> tuple[str, str]:
@@ -121,22 +127,29 @@ class SearchIndex:
         keywords = [(i, normalise(k)) for i, e in enumerate(self.entries) for k in e.keywords]
         others = [(i, normalise(t)) for i, e in enumerate(self.entries)
                   for t in (e.department_name, *e.topic_names)]
+        # the English after the Chinese of the same item: a field's segments stay in the items' order
+        both_names = [(i, normalise(t)) for i, e in enumerate(self.entries) for t in (e.name, e.en_name) if t]
+        both_keywords = [(i, normalise(k)) for i, e in enumerate(self.entries) for k in (*e.keywords, *e.en_keywords)]
+        both_others = [(i, normalise(t)) for i, e in enumerate(self.entries)
+                       for t in (e.department_name, *e.topic_names, e.en_department_name, *e.en_topic_names)]
         self._code = _Field((i, code_key(c)) for i, e in enumerate(self.entries)
                             for c in (e.code, e.impl_code))
-        self._name = _Field(names)
+        self._name = _Field(both_names)
         self._name_full = _Field((i, spelled(t)[0]) for i, t in names)
         self._name_initials = _Field((i, spelled(t)[1]) for i, t in names)
-        self._kw = _Field(keywords)
+        self._kw = _Field(both_keywords)
         self._kw_full = _Field((i, spelled(t)[0]) for i, t in keywords)
         self._kw_initials = _Field((i, spelled(t)[1]) for i, t in keywords)
-        self._other = _Field(others)
+        self._other = _Field(both_others)
         self._other_full = _Field((i, spelled(t)[0]) for i, t in others)
         self._other_initials = _Field((i, spelled(t)[1]) for i, t in others)
 
     def __len__(self) -> int:
         return len(self.entries)
 
-    def search(self, query: str, limit: int = 60) -> SearchResult:
+    def search(self, query: str, limit: int = 60, language: str = "zh") -> SearchResult:
+        """Items matching ``query``, best first; in ``language`` ("en": English names where given)."""
+        entries = self._entries_en if language == "en" else self.entries
         q = normalise(query)
         if not q:
             return SearchResult(query, (), False)
@@ -175,6 +188,6 @@ class SearchIndex:
                 if owner in seen:
                     continue
                 if len(seen) == limit:
-                    return SearchResult(query, tuple(self.entries[i] for i in seen), True)
+                    return SearchResult(query, tuple(entries[i] for i in seen), True)
                 seen[owner] = None
-        return SearchResult(query, tuple(self.entries[i] for i in seen), False)
+        return SearchResult(query, tuple(entries[i] for i in seen), False)

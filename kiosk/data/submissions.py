@@ -33,18 +33,21 @@ from kiosk.data.visitor_rules import (
     text_length,
     valid_phone,
 )
+from kiosk.texts import QT_TRANSLATE_NOOP, Text
 
 if TYPE_CHECKING:
     from kiosk.data.catalog import Catalog
 
 #: a bad rating's details may follow its level; it is held back from sending at most this long
 DETAILS_HOLD_SECONDS = 15 * 60
+ALREADY_RATED = QT_TRANSLATE_NOOP("VisitorTexts", "该办件已评价过，感谢您的参与")
+PHONE_PROBLEM = QT_TRANSLATE_NOOP("VisitorTexts", "电话号码格式不对：请输入11位手机号，或带区号的固定电话")
 
 
 @dataclass(frozen=True)
 class Problem:
     field: str  # "text" | "phone" | "name" | "kind" | "target" | "code" | "case_no" | "reasons" | "level"
-    message: str  # for the visitor, in Chinese
+    message: str  # for the visitor, in Chinese (marked for translation: show it with kiosk.i18n.visitor_text)
 
 
 class InputInvalid(ValueError):
@@ -128,7 +131,7 @@ class Submissions:
         """Commit a rating durably. Raises :class:`InputInvalid` for a bad level or case number and for a
         case number already rated. The record is held back until :meth:`finish_rating`."""
         if rating.level not in LEVEL_NAMES:
-            raise InputInvalid([Problem("level", "请选择满意程度")])
+            raise InputInvalid([Problem("level", QT_TRANSLATE_NOOP("VisitorTexts", "请选择满意程度"))])
         case_no = None
         if rating.case_no:
             problem = case_no_problem(rating.case_no)
@@ -136,7 +139,7 @@ class Submissions:
                 raise InputInvalid([Problem("case_no", problem)])
             case_no = normalise_case_no(rating.case_no)
             if self.case_rated(case_no):
-                raise InputInvalid([Problem("case_no", "该办件已评价过，感谢您的参与")])
+                raise InputInvalid([Problem("case_no", ALREADY_RATED)])
         now = self._clock()
         department, staff, post_code = self._context(rating.post_code, rating.item_code)
         repeated = self._repeated(post_code, now)
@@ -149,20 +152,21 @@ class Submissions:
         try:
             uuid = self.outbox.add("rating", payload, hold_seconds=DETAILS_HOLD_SECONDS, case_no=case_no)
         except AlreadyRated:
-            raise InputInvalid([Problem("case_no", "该办件已评价过，感谢您的参与")]) from None
+            raise InputInvalid([Problem("case_no", ALREADY_RATED)]) from None
         return RatingReceipt(uuid, repeated)
 
     def check_rating_details(self, details: RatingDetails) -> list[Problem]:
         problems = []
         unknown = [r for r in details.reasons if r not in REASONS]
         if unknown:
-            problems.append(Problem("reasons", f"未知的原因：{'、'.join(unknown)}"))
+            problems.append(Problem("reasons", Text(QT_TRANSLATE_NOOP("VisitorTexts", "未知的原因：%1"),
+                                                    "、".join(unknown))))
         text = clean_text(details.text)
         if text_length(text) > self.settings.rating_text_max_chars:
-            problems.append(Problem("text", f"说明最多{self.settings.rating_text_max_chars}字，"
-                                            f"现在是{text_length(text)}字"))
+            problems.append(Problem("text", Text(QT_TRANSLATE_NOOP("VisitorTexts", "说明最多%1字，现在是%2字"),
+                                                 self.settings.rating_text_max_chars, text_length(text))))
         if details.phone.strip() and not valid_phone(details.phone):
-            problems.append(Problem("phone", "电话号码格式不对：请输入11位手机号，或带区号的固定电话"))
+            problems.append(Problem("phone", PHONE_PROBLEM))
         return problems
 
     def finish_rating(self, uuid: str, details: RatingDetails | None = None) -> None:
@@ -182,10 +186,12 @@ class Submissions:
         self.outbox.release(uuid, extra)
 
     def _context(self, post_code: str | None, item_code: str | None) -> tuple[str | None, str | None, str | None]:
-        """(department, staff on duty, post) as the content knows them."""
+        """(department, staff on duty, post) as the content knows them (staff names in Chinese, as the
+        office records them, whatever language the visitor reads)."""
         catalog = self._catalog()
         if catalog is None:
             return None, None, post_code
+        catalog = catalog.in_language("zh")
         from kiosk.data.catalog import NotFound
 
         department = staff = None
@@ -225,20 +231,22 @@ class Submissions:
     def check_feedback(self, feedback: FeedbackInput) -> list[Problem]:
         problems: list[Problem] = []
         if feedback.kind not in FEEDBACK_KINDS:
-            problems.append(Problem("kind", "请选择类别：意见建议、投诉、举报或表扬"))
+            problems.append(Problem("kind", QT_TRANSLATE_NOOP("VisitorTexts",
+                                                              "请选择类别：意见建议、投诉、举报或表扬")))
         if feedback.target is not None and (feedback.target[0] not in TARGET_KINDS or not feedback.target[1]):
-            problems.append(Problem("target", "请重新选择反映的对象"))
+            problems.append(Problem("target", QT_TRANSLATE_NOOP("VisitorTexts", "请重新选择反映的对象")))
         text = clean_text(feedback.text)
         limit = self.settings.feedback_max_chars
         if not text:
-            problems.append(Problem("text", "请写下您的意见或情况"))
+            problems.append(Problem("text", QT_TRANSLATE_NOOP("VisitorTexts", "请写下您的意见或情况")))
         elif text_length(text) > limit:
-            problems.append(Problem("text", f"内容最多{limit}字，现在是{text_length(text)}字，请精简"))
+            problems.append(Problem("text", Text(QT_TRANSLATE_NOOP("VisitorTexts", "内容最多%1字，现在是%2字，请精简"),
+                                                 limit, text_length(text))))
         if not self._anonymous(feedback):
             if len(clean_text(feedback.name)) > NAME_MAX:
-                problems.append(Problem("name", f"姓名最多{NAME_MAX}字"))
+                problems.append(Problem("name", Text(QT_TRANSLATE_NOOP("VisitorTexts", "姓名最多%1字"), NAME_MAX)))
             if feedback.phone.strip() and not valid_phone(feedback.phone):
-                problems.append(Problem("phone", "电话号码格式不对：请输入11位手机号，或带区号的固定电话"))
+                problems.append(Problem("phone", PHONE_PROBLEM))
         return problems
 
     def add_feedback(self, feedback: FeedbackInput) -> FeedbackReceipt:
@@ -279,8 +287,8 @@ class Submissions:
                                   status.replied_at[:10], status.closed_at[:10], status.reply)
         local = self.outbox.find_feedback(value)
         if local is not None:
-            note = "" if local.confirmed else "已在本机提交，正在送达受理部门"
+            note = "" if local.confirmed else QT_TRANSLATE_NOOP("VisitorTexts", "已在本机提交，正在送达受理部门")
             return FeedbackLookup(value, True, STATUSES[0], local.created_at[:10],
                                   str(local.payload.get("due_date") or ""), note=note)
-        return FeedbackLookup(value, False, note="没有找到这个编号。刚在其他终端提交的，请稍后再查；"
-                                                 "仍查不到请咨询服务台")
+        return FeedbackLookup(value, False, note=QT_TRANSLATE_NOOP(
+            "VisitorTexts", "没有找到这个编号。刚在其他终端提交的，请稍后再查；仍查不到请咨询服务台"))

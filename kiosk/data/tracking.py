@@ -12,6 +12,8 @@ from __future__ import annotations
 import secrets
 from typing import Final
 
+from kiosk.texts import QT_TRANSLATE_NOOP, Text
+
 ALPHABET: Final = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 LENGTH: Final = 8
 _BASE = len(ALPHABET)
@@ -43,14 +45,15 @@ def check(text: str) -> str | None:
     """None when ``text`` is a well-formed code, else a message for the visitor."""
     code = normalise(text)
     if not code:
-        return "请输入8位查询编号"
+        return QT_TRANSLATE_NOOP("VisitorTexts", "请输入8位查询编号")
     if len(code) != LENGTH:
-        return f"查询编号是8位，您输入了{len(code)}位，请核对"
+        return Text(QT_TRANSLATE_NOOP("VisitorTexts", "查询编号是8位，您输入了%1位，请核对"), len(code))
     wrong = sorted({char for char in code if char not in _VALUE})
     if wrong:
-        return f"查询编号中没有“{'、'.join(wrong)}”，请核对（编号不含 0、O、1、I）"
+        return Text(QT_TRANSLATE_NOOP("VisitorTexts", "查询编号中没有“%1”，请核对（编号不含 0、O、1、I）"),
+                    "、".join(wrong))
     if _check_char(code[:-1]) != code[-1]:
-        return "编号有误，请核对后重新输入"
+        return QT_TRANSLATE_NOOP("VisitorTexts", "编号有误，请核对后重新输入")
     return None
 
 

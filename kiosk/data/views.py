@@ -2,11 +2,30 @@
 
 Screens never see ORM rows or sessions: what they hold cannot change under them or lazily hit
 the database from the UI thread.
+
+Views are in the catalogue's content language (:meth:`kiosk.data.catalog.Catalog.set_language`): in
+English, every text the content gives in English is English and the rest stays Chinese (never empty).
+A view of a whole thing says whether it is ``translated``: always in Chinese; in English only when no
+Chinese text is left in it for want of English. Values of the format's fixed vocabularies (item types,
+time-limit units, post types, media, channels …) stay Chinese in every language: screens compare them
+and show them in the UI language (:func:`kiosk.i18n.visitor_text`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from kiosk.texts import QT_TRANSLATE_NOOP, Duration, Text
+
+
+def window_label(window: str) -> str:
+    """"3号窗口" (a :class:`~kiosk.texts.Text`, translated where shown), "" without a window."""
+    return Text(QT_TRANSLATE_NOOP("VisitorTexts", "%1号窗口"), window) if window else ""
+
+
+def promised_label(limit: int, unit: str) -> str:
+    """"15个工作日" (a :class:`~kiosk.texts.Duration`, shown with kiosk.i18n.visitor_text)."""
+    return Duration(limit, unit)
 
 
 @dataclass(frozen=True)
@@ -28,6 +47,7 @@ class HallView:
     floors: tuple[NamedText, ...]
     demo: bool
     revision: str
+    translated: bool = True
 
 
 @dataclass(frozen=True)
@@ -36,6 +56,7 @@ class TopicView:
     name: str
     description: str
     item_count: int
+    translated: bool = True
 
 
 @dataclass(frozen=True)
@@ -48,6 +69,7 @@ class DepartmentView:
     hours: str
     item_count: int
     post_count: int
+    translated: bool = True
 
 
 @dataclass(frozen=True)
@@ -60,6 +82,7 @@ class ItemSummary:
     visits: str
     online: bool
     promised: str  # "15个工作日"
+    translated: bool = True
 
 
 @dataclass(frozen=True)
@@ -87,16 +110,22 @@ class PostView:
     floor: str
     hours: str
     staff: tuple[StaffView, ...]
+    translated: bool = True
 
     @property
     def window_label(self) -> str:
-        return f"{self.window}号窗口" if self.window else ""
+        return window_label(self.window)
 
 
 @dataclass(frozen=True)
 class PostDetail:
     post: PostView
     items: tuple[ItemSummary, ...]
+
+    @property
+    def translated(self) -> bool:
+        """The post and the names of its items are all in the view's language."""
+        return self.post.translated and all(item.translated for item in self.items)
 
 
 @dataclass(frozen=True)
@@ -197,17 +226,20 @@ class ItemGuide:
     steps: tuple[StepView, ...]
     faq: tuple[NamedText, ...]
     keywords: tuple[str, ...]
+    translated: bool = True
 
 
 @dataclass(frozen=True)
 class CommitmentGroupView:
     name: str
     entries: tuple[NamedText, ...]
+    translated: bool = True
 
 
 @dataclass(frozen=True)
 class SearchEntry:
-    """One item as the search index sees it."""
+    """One item as the search index sees it: in Chinese, with the English the content gives (the index
+    finds an item by either; :meth:`shown` gives the entry as an English list shows it)."""
 
     code: str
     impl_code: str
@@ -216,6 +248,19 @@ class SearchEntry:
     keywords: tuple[str, ...]
     topic_names: tuple[str, ...]
     window: str
+    en_name: str = ""
+    en_department_name: str = ""
+    en_keywords: tuple[str, ...] = ()
+    en_topic_names: tuple[str, ...] = ()
+
+    def shown(self, language: str) -> SearchEntry:
+        """The entry with its English texts in place of the Chinese ones (where given) in English."""
+        if language != "en" or not (self.en_name or self.en_department_name or self.en_keywords
+                                    or self.en_topic_names):
+            return self
+        return replace(self, name=self.en_name or self.name,
+                       department_name=self.en_department_name or self.department_name,
+                       keywords=self.en_keywords or self.keywords, topic_names=self.en_topic_names or self.topic_names)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Rules for what visitors type and choose: rating levels and reasons, feedback kinds, phones, dates.
 
 Pure functions and constants (no Qt, no database), shared by the screens, the records they write and
-the office's reports.
+the office's reports. The Chinese words and messages are what is stored; screens show them translated
+(they are marked for translation, see kiosk/texts.py).
 """
 
 from __future__ import annotations
@@ -12,20 +13,42 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Final
 
+from kiosk.texts import QT_TRANSLATE_NOOP
+
 #: GB/T 39734's five levels, codes 1–5 (the bottom two are 差评).
 LEVELS: Final[tuple[tuple[int, str], ...]] = (
-    (1, "非常满意"), (2, "满意"), (3, "基本满意"), (4, "不满意"), (5, "非常不满意"),
+    (1, QT_TRANSLATE_NOOP("VisitorTexts", "非常满意")),
+    (2, QT_TRANSLATE_NOOP("VisitorTexts", "满意")),
+    (3, QT_TRANSLATE_NOOP("VisitorTexts", "基本满意")),
+    (4, QT_TRANSLATE_NOOP("VisitorTexts", "不满意")),
+    (5, QT_TRANSLATE_NOOP("VisitorTexts", "非常不满意")),
 )
 LEVEL_NAMES: Final[dict[int, str]] = dict(LEVELS)
 GOOD_LEVELS: Final = (1, 2, 3)
 BAD_LEVELS: Final = (4, 5)
 REASONS: Final[tuple[str, ...]] = (
-    "推诿扯皮", "态度不好", "效率低", "一次性告知不到位", "材料反复提交", "收费问题", "其他",
+    QT_TRANSLATE_NOOP("VisitorTexts", "推诿扯皮"),
+    QT_TRANSLATE_NOOP("VisitorTexts", "态度不好"),
+    QT_TRANSLATE_NOOP("VisitorTexts", "效率低"),
+    QT_TRANSLATE_NOOP("VisitorTexts", "一次性告知不到位"),
+    QT_TRANSLATE_NOOP("VisitorTexts", "材料反复提交"),
+    QT_TRANSLATE_NOOP("VisitorTexts", "收费问题"),
+    QT_TRANSLATE_NOOP("VisitorTexts", "其他"),
 )
-FEEDBACK_KINDS: Final[tuple[str, ...]] = ("意见建议", "投诉", "举报", "表扬")
+FEEDBACK_KINDS: Final[tuple[str, ...]] = (
+    QT_TRANSLATE_NOOP("VisitorTexts", "意见建议"),
+    QT_TRANSLATE_NOOP("VisitorTexts", "投诉"),
+    QT_TRANSLATE_NOOP("VisitorTexts", "举报"),
+    QT_TRANSLATE_NOOP("VisitorTexts", "表扬"),
+)
 #: kinds for which the visitor may stay anonymous (name and phone are then not kept at all)
 ANONYMOUS_KINDS: Final[tuple[str, ...]] = ("举报",)
-STATUSES: Final[tuple[str, ...]] = ("已受理", "处理中", "已回复", "已办结")
+STATUSES: Final[tuple[str, ...]] = (
+    QT_TRANSLATE_NOOP("VisitorTexts", "已受理"),
+    QT_TRANSLATE_NOOP("VisitorTexts", "处理中"),
+    QT_TRANSLATE_NOOP("VisitorTexts", "已回复"),
+    QT_TRANSLATE_NOOP("VisitorTexts", "已办结"),
+)
 TARGET_KINDS: Final[tuple[str, ...]] = ("department", "post", "item")
 NAME_MAX: Final = 30
 
@@ -93,13 +116,13 @@ def case_no_problem(text: str) -> str | None:
     """None when ``text`` can be a case number (办件编号) from a receipt, else what is wrong with it."""
     value = unicodedata.normalize("NFKC", text).strip()
     if not value:
-        return "请输入回执上的办件编号"
+        return QT_TRANSLATE_NOOP("VisitorTexts", "请输入回执上的办件编号")
     if len(value) < 6:
-        return "办件编号太短，请核对回执"
+        return QT_TRANSLATE_NOOP("VisitorTexts", "办件编号太短，请核对回执")
     if len(value) > 40:
-        return "办件编号太长，请核对回执"
+        return QT_TRANSLATE_NOOP("VisitorTexts", "办件编号太长，请核对回执")
     if not _CASE_NO.fullmatch(value):
-        return "办件编号只含数字、字母和短横线，请核对回执"
+        return QT_TRANSLATE_NOOP("VisitorTexts", "办件编号只含数字、字母和短横线，请核对回执")
     return None
 
 
