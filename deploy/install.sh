@@ -23,6 +23,7 @@ PACKAGES=(
   fonts-wqy-zenhei                          # Chinese glyphs: Qt through fontconfig, reportlab by file path
   libcups2 cups-client                      # printing: `lp`/`lpstat` and Qt's printsupport plugin
   libpulse0                                 # Qt Multimedia (linked by Qt Virtual Keyboard's sounds)
+  libspeechd2 speech-dispatcher speech-dispatcher-espeak-ng   # read-aloud (朗读): Qt's speechd engine
 )
 
 die() { echo "install.sh: $*" >&2; exit 1; }
@@ -86,6 +87,8 @@ fi
 echo "install.sh: systemd unit"
 install -m 0644 "$here/pam.d-cage" /etc/pam.d/cage
 install -m 0644 "$here/lobby-kiosk.service" /etc/systemd/system/lobby-kiosk.service
+install -m 0644 "$here/90-lobby-kiosk-backlight.rules" /etc/udev/rules.d/90-lobby-kiosk-backlight.rules
+udevadm trigger --subsystem-match=backlight --action=add 2>/dev/null || true  # quiet hours may dim it now
 systemctl daemon-reload
 systemctl enable seatd.service >/dev/null 2>&1 || true
 systemctl disable getty@tty1.service >/dev/null 2>&1 || true

@@ -14,6 +14,7 @@ RUN_PACKAGES=(
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-image0
   libxcb-render-util0 libpulse0 libcups2 cups-client
   fonts-wqy-zenhei
+  libspeechd2 speech-dispatcher speech-dispatcher-espeak-ng
 )
 TEST_PACKAGES=(binutils xvfb xdotool imagemagick poppler-utils poppler-data zbar-tools postgresql cups printer-driver-cups-pdf)
 
