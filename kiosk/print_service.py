@@ -41,6 +41,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
+from kiosk.texts import QT_TRANSLATE_NOOP  # (typed; pyside6-lupdate finds the name)
+
 if TYPE_CHECKING:
     from kiosk.store import ContentStore
 
@@ -57,8 +59,20 @@ STUCK_SECONDS = 15.0
 CHECK_INTERVAL_MS = 60_000
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PrintService", text)
+#: messages for visitors (kept in Chinese; shown with :func:`printer_message`)
+_NO_PRINTER = QT_TRANSLATE_NOOP("PrintService", "本机没有连接打印机")
+_PAUSED = QT_TRANSLATE_NOOP("PrintService", "打印机暂停服务")
+_UNAVAILABLE = QT_TRANSLATE_NOOP("PrintService", "打印机暂时无法使用")
+_FAULT = QT_TRANSLATE_NOOP("PrintService", "打印机出了故障，没有打印出来")
+_PRINTED = QT_TRANSLATE_NOOP("PrintService", "已打印，请在出纸口取走")
+_CANNOT_PRINT = QT_TRANSLATE_NOOP("PrintService", "这份材料暂时无法打印")
+_TIMED_OUT = QT_TRANSLATE_NOOP("PrintService", "打印超时，没有完成")
+
+
+def printer_message(message: str) -> str:
+    """A message of this module for visitors in the UI language (messages are kept in Chinese, marked
+    for translation, and translated where they are shown: the language may change meanwhile)."""
+    return QCoreApplication.translate("PrintService", message)
 
 
 # -- CUPS, without Qt ---------------------------------------------------------------------------------
@@ -68,7 +82,7 @@ class PrinterStatus:
 
     state: str
     ready: bool
-    #: for visitors, in Chinese ("" when ready)
+    #: for visitors, in Chinese ("" when ready; show it with :func:`printer_message`)
     message: str = ""
     #: for the operator (the queue, what CUPS said)
     reason: str = ""
@@ -84,18 +98,18 @@ class PrintError(Exception):
 
 #: printer-state-reasons (without -error/-warning/-report) → (state keyword, message for visitors)
 _REASONS: tuple[tuple[str, str, str], ...] = (
-    ("media-empty", "paper-out", "打印机缺纸"),
-    ("media-needed", "paper-out", "打印机缺纸"),
-    ("input-tray-missing", "paper-out", "打印机纸盒未放好"),
-    ("media-jam", "jam", "打印机卡纸"),
-    ("offline", "offline", "打印机没有联机"),
-    ("shutdown", "offline", "打印机已关机"),
-    ("timed-out", "offline", "打印机没有响应"),
-    ("door-open", "error", "打印机盖板没有合上"),
-    ("cover-open", "error", "打印机盖板没有合上"),
-    ("toner-empty", "error", "打印机墨粉用完了"),
-    ("marker-supply-empty", "error", "打印机墨粉用完了"),
-    ("output-area-full", "error", "打印机出纸口已满"),
+    ("media-empty", "paper-out", QT_TRANSLATE_NOOP("PrintService", "打印机缺纸")),
+    ("media-needed", "paper-out", QT_TRANSLATE_NOOP("PrintService", "打印机缺纸")),
+    ("input-tray-missing", "paper-out", QT_TRANSLATE_NOOP("PrintService", "打印机纸盒未放好")),
+    ("media-jam", "jam", QT_TRANSLATE_NOOP("PrintService", "打印机卡纸")),
+    ("offline", "offline", QT_TRANSLATE_NOOP("PrintService", "打印机没有联机")),
+    ("shutdown", "offline", QT_TRANSLATE_NOOP("PrintService", "打印机已关机")),
+    ("timed-out", "offline", QT_TRANSLATE_NOOP("PrintService", "打印机没有响应")),
+    ("door-open", "error", QT_TRANSLATE_NOOP("PrintService", "打印机盖板没有合上")),
+    ("cover-open", "error", QT_TRANSLATE_NOOP("PrintService", "打印机盖板没有合上")),
+    ("toner-empty", "error", QT_TRANSLATE_NOOP("PrintService", "打印机墨粉用完了")),
+    ("marker-supply-empty", "error", QT_TRANSLATE_NOOP("PrintService", "打印机墨粉用完了")),
+    ("output-area-full", "error", QT_TRANSLATE_NOOP("PrintService", "打印机出纸口已满")),
 )
 _SUFFIX = re.compile(r"-(error|warning|report)$")
 
@@ -130,12 +144,12 @@ def parse_printer(queue: str, printer_text: str, accepting_text: str) -> Printer
         for key, state, message in _REASONS:
             if base == key:
                 reason = f"queue {queue}: {raw}" + (f" ({detail})" if detail else "")
-                return PrinterStatus(state, False, _t(message), reason)
+                return PrinterStatus(state, False, message, reason)
     if " disabled" in first or "paused" in reasons:
         reason = f"queue {queue} is disabled (stopped)" + (f": {detail}" if detail else "")
-        return PrinterStatus("stopped", False, _t("打印机暂停服务"), reason)
+        return PrinterStatus("stopped", False, _PAUSED, reason)
     if "not accepting" in accepting_text:
-        return PrinterStatus("rejecting", False, _t("打印机暂停服务"), f"queue {queue} is not accepting jobs")
+        return PrinterStatus("rejecting", False, _PAUSED, f"queue {queue} is not accepting jobs")
     if "now printing" in first:
         return PrinterStatus("printing", True, "", f"queue {queue} is printing")
     return PrinterStatus("ok", True, "", f"queue {queue} is idle" + (f" ({detail})" if detail else ""))
@@ -144,21 +158,21 @@ def parse_printer(queue: str, printer_text: str, accepting_text: str) -> Printer
 def query_printer(queue: str) -> PrinterStatus:
     """Ask CUPS about ``queue`` (blocking: call it from a worker thread)."""
     if not queue:
-        return PrinterStatus("none", False, _t("本机没有连接打印机"), "no printer configured")
+        return PrinterStatus("none", False, _NO_PRINTER, "no printer configured")
     try:
         printer = _run(["lpstat", "-l", "-p", queue])
         accepting = _run(["lpstat", "-a", queue])
     except FileNotFoundError:
-        return PrinterStatus("no-cups", False, _t("打印机暂时无法使用"),
+        return PrinterStatus("no-cups", False, _UNAVAILABLE,
                              "lpstat not found: install the Debian package cups-client")
     except subprocess.TimeoutExpired:
-        return PrinterStatus("no-cups", False, _t("打印机暂时无法使用"), "CUPS did not answer lpstat in time")
+        return PrinterStatus("no-cups", False, _UNAVAILABLE, "CUPS did not answer lpstat in time")
     said = (printer.stderr or printer.stdout).strip()
     if printer.returncode != 0 or not printer.stdout.strip():
         lowered = said.lower()
         if said and not any(w in lowered for w in ("invalid destination", "unknown destination", "no destinations")):
-            return PrinterStatus("no-cups", False, _t("打印机暂时无法使用"), f"CUPS: {said}")
-        return PrinterStatus("missing", False, _t("打印机暂时无法使用"),
+            return PrinterStatus("no-cups", False, _UNAVAILABLE, f"CUPS: {said}")
+        return PrinterStatus("missing", False, _UNAVAILABLE,
                              f"CUPS has no queue named {queue!r}: {said or 'lpstat found nothing'}")
     return parse_printer(queue, printer.stdout, accepting.stdout)
 
@@ -168,13 +182,13 @@ def submit(queue: str, pdf: Path, title: str) -> str:
     try:
         done = _run(["lp", "-d", queue, "-t", title[:120] or "kiosk", "--", str(pdf)], timeout=60)
     except FileNotFoundError as exc:
-        raise PrintError("no-cups", _t("打印机暂时无法使用"), "lp not found: install cups-client") from exc
+        raise PrintError("no-cups", _UNAVAILABLE, "lp not found: install cups-client") from exc
     except subprocess.TimeoutExpired as exc:
-        raise PrintError("error", _t("打印机暂时无法使用"), "CUPS did not take the job in time") from exc
+        raise PrintError("error", _UNAVAILABLE, "CUPS did not take the job in time") from exc
     found = re.search(r"request id is (\S+)", done.stdout)
     if done.returncode != 0 or found is None:
         said = (done.stderr or done.stdout).strip()
-        raise PrintError("error", _t("打印机暂时无法使用"), f"lp -d {queue} failed: {said}")
+        raise PrintError("error", _UNAVAILABLE, f"lp -d {queue} failed: {said}")
     return found.group(1)
 
 
@@ -327,7 +341,7 @@ class PrintService(QObject):
         :meth:`copies_left` first: a job beyond the limit fails at once with a kind message)."""
         job = PrintJob(document, self)
         if not self.configured:
-            job._apply(PrintJob.FAILED, _t("本机没有连接打印机"), "no printer configured")
+            job._apply(PrintJob.FAILED, _NO_PRINTER, "no printer configured")
             return job
         if self.copies_left(document.key) <= 0:
             job._apply(PrintJob.FAILED, self.limit_message(), f"per-visit limit {self.limit} reached")
@@ -339,7 +353,7 @@ class PrintService(QObject):
         return job
 
     def limit_message(self) -> str:
-        return _t("这份材料本次已打印 {n} 份。为节约用纸，请扫码带走电子版，需要更多请到服务台。").format(n=self.limit)
+        return self.tr("这份材料本次已打印 %n 份。为节约用纸，请扫码带走电子版，需要更多请到服务台。", "", self.limit)
 
     @property
     def busy(self) -> bool:
@@ -395,13 +409,13 @@ class PrintService(QObject):
             job._progress.emit(PrintJob.PRINTING, "", f"CUPS job {job_id}")
             self._follow(job_id)
             self._record(PrinterStatus("ok", True, "", f"queue {self.printer}: job {job_id} printed"))
-            job._progress.emit(PrintJob.DONE, _t("已打印，请在出纸口取走"), f"CUPS job {job_id} completed")
+            job._progress.emit(PrintJob.DONE, _PRINTED, f"CUPS job {job_id} completed")
         except PrintError as exc:
             log.warning("printing %r failed: %s", document.title, exc.reason)
             job._progress.emit(PrintJob.FAILED, exc.message, exc.reason)
         except Exception as exc:  # a broken document must not take the kiosk down
             log.exception("printing %r failed", document.title)
-            job._progress.emit(PrintJob.FAILED, _t("这份材料暂时无法打印"), f"{type(exc).__name__}: {exc}")
+            job._progress.emit(PrintJob.FAILED, _CANNOT_PRINT, f"{type(exc).__name__}: {exc}")
         finally:
             if path is not None:
                 with contextlib.suppress(OSError):
@@ -417,7 +431,7 @@ class PrintService(QObject):
             idle_since = (idle_since or time.monotonic()) if status.state == "ok" else None
             if idle_since is not None and time.monotonic() - idle_since > STUCK_SECONDS:
                 cancel(job_id)
-                raise PrintError("error", _t("打印机出了故障，没有打印出来"),
+                raise PrintError("error", _FAULT,
                                  f"job {job_id} waits in the idle queue {self.printer} ({status.reason}); cancelled")
             if not status.ready:
                 cancel(job_id)  # a stopped job would come out later, for the next visitor
@@ -425,12 +439,12 @@ class PrintService(QObject):
                 raise PrintError(status.state, status.message, f"{status.reason}; job {job_id} cancelled")
             if time.monotonic() > deadline:
                 cancel(job_id)
-                raise PrintError("error", _t("打印超时，没有完成"),
+                raise PrintError("error", _TIMED_OUT,
                                  f"job {job_id} not done after {self.job_timeout:.0f} s; cancelled")
             time.sleep(POLL_SECONDS)
         why = job_failed(self.printer, job_id)
         if why:
-            raise PrintError("error", _t("打印机出了故障，没有打印出来"), f"job {job_id}: {why}")
+            raise PrintError("error", _FAULT, f"job {job_id}: {why}")
 
     def _job_finished(self, job: PrintJob, ok: bool) -> None:
         if not ok and job.document.key in self._copies:  # a copy that did not come out is not counted

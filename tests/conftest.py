@@ -6,6 +6,8 @@ import gc
 import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -34,7 +36,7 @@ os.environ["QT_IM_MODULE"] = "qtvirtualkeyboard"  # as kiosk.widgets.pinyin_keyb
 # the keyboard's user dictionary (what visitors typed) goes under the test's own config folder
 os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp(prefix="kiosk-test-config-"))
 
-pytest_plugins = ["tests.conftest_pg", "tests.conftest_cups"]
+pytest_plugins = ["tests.conftest_pg", "tests.conftest_cups", "tests.conftest_speech"]
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DEMO = ASSETS / "content" / "demo.yaml"
@@ -122,6 +124,31 @@ def make_kiosk(qtbot: Any, tmp_path: Path, demo_cache: Path) -> Iterator[Callabl
 @pytest.fixture
 def kiosk(make_kiosk: Callable[..., KioskApp]) -> KioskApp:
     return make_kiosk()
+
+
+@pytest.fixture(scope="session")
+def english_qm() -> Path:
+    """assets/i18n/kiosk_en.qm, compiled from the committed .ts as `make translations` does when it is
+    missing or older than the .ts (into a temporary file first: test processes may run side by side)."""
+    from kiosk import i18n
+
+    ts, qm = i18n.I18N_DIR / "kiosk_en.ts", i18n.qm_path("en")
+    if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+        lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+        partial = qm.with_name(f"{qm.name}.{os.getpid()}.part")
+        subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(partial)], check=True, timeout=120)
+        os.replace(partial, qm)
+    return qm
+
+
+@pytest.fixture
+def english(english_qm: Path, qapp: QApplication) -> Iterator[None]:
+    """The UI in English while the test runs (widgets built meanwhile come up in English), Chinese after."""
+    from kiosk import i18n
+
+    assert i18n.set_language("en"), "the English translation did not load"
+    yield
+    i18n.set_language("zh")
 
 
 def tap(qtbot: Any, widget: QWidget, pos: QPoint | None = None) -> None:

@@ -46,7 +46,7 @@ def _newest_source() -> float:
 
 
 @pytest.fixture(scope="module")
-def bundle() -> Path:
+def bundle(english_qm: Path) -> Path:  # (the English UI's .qm is built before the bundle, as `make bundle` does)
     if BINARY.is_file() and BINARY.stat().st_mtime > _newest_source():
         return DIST
     try:
@@ -75,6 +75,7 @@ def test_bundle_has_what_the_kiosk_loads_and_not_webengine(bundle: Path) -> None
         INTERNAL / "assets" / "content" / "demo.yaml",
         INTERNAL / "assets" / "qml" / "pinyin_keyboard.qml",
         INTERNAL / "assets" / "style.qss",
+        INTERNAL / "assets" / "i18n" / "kiosk_en.qm",  # the English UI
         INTERNAL / "sync" / "migrations" / "env.py",
         qt / "plugins" / "platforminputcontexts" / "libqtvirtualkeyboardplugin.so",
         qt / "plugins" / "printsupport" / "libcupsprintersupport.so",
