@@ -30,6 +30,9 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=20)
     shots = commands.add_parser("screenshots", help="render every screen offscreen to PNG files")
     shots.add_argument("directory", type=Path)
+    shots.add_argument("--mode", action="append", choices=("elderly", "contrast"), default=[],
+                       help="render in 长辈模式 (large text) or high contrast; give both for both")
+    shots.add_argument("--lang", choices=("zh", "en"), default=None, help="UI language (default: the configured one)")
     guide = commands.add_parser("guide", help="write the printed service guide (办事指南) of an item as PDF")
     guide.add_argument("code", help="the item's 基本编码, e.g. 000117001001")
     guide.add_argument("--out", type=Path, required=True, help="PDF file to write")
@@ -45,6 +48,11 @@ def _parser() -> argparse.ArgumentParser:
     what.add_argument("--check", action="store_true", help="validate it: exit 0 if usable, 2 with the problem")
     what.add_argument("--show", action="store_true", help="print every setting and where it comes from")
     config.add_argument("--config", dest="config_file", type=Path, help="configuration file (TOML)")
+    set_pin = commands.add_parser("set-pin", help="set the admin PIN (its hash is written into the configuration)")
+    set_pin.add_argument("--config", dest="config_file", type=Path,
+                         help="configuration file to write (default: the system file as root, else the user's)")
+    # the read-aloud engine's own process (kiosk/speech_worker.py), started by the kiosk: not for people
+    commands.add_parser("speech-worker", help=argparse.SUPPRESS)
     return parser
 
 
@@ -58,8 +66,16 @@ def _config(args: argparse.Namespace) -> Config:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "speech-worker":  # no configuration, no app: it starts on a visitor's tap
+        from kiosk.speech_worker import main as speech_worker
+
+        return speech_worker()
     if getattr(args, "config_file", None) is not None:
         args.config = args.config_file
+    if args.command == "set-pin":  # before the configuration is loaded: the file may not exist yet
+        from kiosk.set_pin_cli import run as set_pin
+
+        return set_pin(args.config)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         config = _config(args)
@@ -79,8 +95,11 @@ def main(argv: list[str] | None = None) -> int:
         return _search(config, args.query, args.limit)
     if args.command == "screenshots":
         from kiosk.screenshots import render_all
+        from kiosk.visitor_mode import VisitorMode
 
-        return render_all(config, args.directory)
+        mode = VisitorMode(elderly="elderly" in args.mode, contrast="contrast" in args.mode,
+                           language=args.lang or config.language)
+        return render_all(config, args.directory, mode)
     if args.command == "check-content":
         return _check_content(args.file)
     if args.command == "guide":

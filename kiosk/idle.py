@@ -49,6 +49,10 @@ class IdleWatcher(QObject):
                 self._second.stop()
                 self.cancelled.emit()
 
+    @property
+    def tick_ms(self) -> int:
+        return self._second.interval()
+
     def set_timing(self, idle_ms: int, tick_ms: int = 1000) -> None:
         """Change the quiet spell and the countdown's second (tests use short ones)."""
         self.idle_ms = idle_ms

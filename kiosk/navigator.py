@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QStackedWidget
 
@@ -85,6 +86,26 @@ class Navigator(QObject):
         name, key = self.current
         if name and name in self._screens:
             self._screens[name].open(key)
+
+    def rebuild(self, before_build: Callable[[], None] | None = None) -> None:
+        """The visitor's mode changed (text size, colours, language): every built screen goes, and is built
+        again in the new mode on its next visit; the one on display is rebuilt now and opened again with its
+        key. The history stays, so Back still leads where it led.
+
+        The old screens are deleted at once, not later: a new application stylesheet (``before_build``, run
+        between the two) would otherwise polish every widget of them again — seconds after a long visit.
+        So this must not run inside a screen's own event handler: a screen's switch defers the change to
+        the event loop (kiosk/widgets/mode_buttons.py).
+        """
+        for screen in self._screens.values():
+            self._stack.removeWidget(screen)
+            shiboken6.delete(screen)
+        self._screens.clear()
+        if before_build is not None:
+            before_build()
+        name, key = self.current
+        if name and self.has(name):
+            self._show(name, key)
 
     @property
     def depth(self) -> int:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk.config import Config
+from kiosk.visitor_mode import VisitorMode
 
 if TYPE_CHECKING:
     from kiosk.app import KioskApp
@@ -75,7 +76,23 @@ def _plan(kiosk: KioskApp) -> list[tuple[str, str, Any, Callable[[], None] | Non
     ]
 
 
-def render_all(config: Config, directory: Path) -> int:
+def mode_suffix(mode: VisitorMode) -> str:
+    """File name suffix of a mode: "" for the default, else e.g. "-elderly-contrast-en"."""
+    parts = [name for name, on in (("elderly", mode.elderly), ("contrast", mode.contrast)) if on]
+    if mode.language != "zh":
+        parts.append(mode.language)
+    return "".join(f"-{part}" for part in parts)
+
+
+def apply_mode(kiosk: KioskApp, mode: VisitorMode) -> None:
+    """Switch a built kiosk to ``mode`` as a visitor's taps would."""
+    state = kiosk.store.mode
+    state.set_language(mode.language)
+    state.set_elderly(mode.elderly)
+    state.set_contrast(mode.contrast)
+
+
+def render_all(config: Config, directory: Path, mode: VisitorMode | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -93,7 +110,9 @@ def render_all(config: Config, directory: Path) -> int:
         print(f"kiosk: cannot render screens: {kiosk.store.error}", file=sys.stderr)
         return 1
     directory.mkdir(parents=True, exist_ok=True)
-    suffix = "" if config.orientation == "landscape" else "-portrait"
+    if mode is not None:
+        apply_mode(kiosk, mode)
+    suffix = mode_suffix(kiosk.store.mode.mode) + ("" if config.orientation == "landscape" else "-portrait")
     for filename, screen, key, action in _plan(kiosk):
         kiosk.window.idle_overlay.hide()
         kiosk.navigator.go(screen, key)

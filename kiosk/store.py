@@ -14,7 +14,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.visitor_mode import ModeState
+
 if TYPE_CHECKING:
+    from kiosk.admin import AdminService
     from kiosk.data.catalog import Catalog
     from kiosk.data.search import SearchIndex
     from kiosk.data.submissions import Submissions
@@ -37,8 +40,11 @@ class ContentStore(QObject):
     submitted = Signal()
 
     def __init__(self, data_dir: Path, content_file: Path, parent: QObject | None = None, *,
-                 office_url: str = "", kiosk_id: str = "", settings: VisitorSettings | None = None) -> None:
+                 office_url: str = "", kiosk_id: str = "", settings: VisitorSettings | None = None,
+                 language: str = "zh") -> None:
         super().__init__(parent)
+        #: the visitor's mode (elderly, high contrast, language); reset at idle by the app
+        self.mode = ModeState(language, self)
         self.data_dir = data_dir
         self.content_file = content_file
         self.office_url = office_url
@@ -49,6 +55,8 @@ class ContentStore(QObject):
         self.submissions: Submissions | None = None
         #: the kiosk's printer (made by the app once the content is ready)
         self.printing: PrintService | None = None
+        #: PIN, maintenance mode, admin actions (made by the app; screens of the admin reach it here)
+        self.admin: AdminService | None = None
         self._settings = settings
         self.error = ""
         self._thread: threading.Thread | None = None
@@ -135,6 +143,7 @@ class ContentStore(QObject):
         if cache_replaced:
             old = self.catalog
             self.catalog = Catalog(self.runner.cache)  # the old engine still points at the replaced file
+            self.catalog.set_language(old.language)  # the visitor reads on in the language chosen
             old.close()
         else:
             self.catalog.forget_cached()

@@ -19,6 +19,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kiosk.i18n import visitor_text
 from kiosk.ui import PALETTE, TEXT
 from kiosk.widgets.faces import LEVEL_COLOURS, paint_face
 
@@ -63,14 +64,14 @@ class _Chart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.counts: tuple[int, ...] = (0, 0, 0, 0, 0)
-        self.words: tuple[str, ...] = DEFAULT_WORDS
+        self.words: tuple[str, ...] = tuple(visitor_text(w) for w in DEFAULT_WORDS)
         self.empty_text = self.tr("暂无评价")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
     def set_counts(self, counts: Sequence[int], words: Sequence[str] | None = None) -> None:
         self.counts = tuple(int(c) for c in counts)
-        if words is not None:
-            self.words = tuple(words)
+        if words is not None:  # the stored (Chinese) level words, shown in the UI language
+            self.words = tuple(visitor_text(w) for w in words)
         self.update()
 
     def shares(self) -> list[float]:
@@ -206,7 +207,7 @@ class LevelColumns(_Chart):
             painter.setFont(count_font)
             painter.setPen(QColor(PALETTE["muted"]))
             painter.drawText(QRectF(slot * index, share_rect.bottom(), slot, TEXT["small"] + 8),
-                             int(Qt.AlignmentFlag.AlignCenter), self.tr("%1 次").replace("%1", str(self.counts[index])))
+                             int(Qt.AlignmentFlag.AlignCenter), self.tr("%n 次", "", self.counts[index]))
             face_rect = QRectF(slot * index + (slot - face) / 2, floor + 10, face, face)
             paint_face(painter, face_rect, level)
             painter.setFont(word_font)

@@ -20,18 +20,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk import ui
+from kiosk.widgets.spaced_label import SpacedLabel
 
-def text_label(text: str = "", name: str = "", *, wrap: bool = True, selectable: bool = False) -> QLabel:
-    """A label that wraps and never lets a visitor select (and drag) its text."""
-    label = QLabel(text)
+
+def text_label(text: str = "", name: str = "", *, wrap: bool = True, selectable: bool = False,
+               content: bool = False) -> QLabel:
+    """A label that wraps and never lets a visitor select (and drag) its text.
+
+    ``content``: the label shows office content (item names, legal texts, staff…), not a UI string; in
+    English it may stay Chinese where the content gives no English (property "content", read by the
+    accessibility check).
+    """
+    # 长辈模式: wrapped text gets a wider line pitch (kiosk/widgets/spaced_label.py)
+    label = SpacedLabel(text, ui.line_spacing()) if wrap and ui.line_spacing() else QLabel(text)
     if name:
         label.setObjectName(name)
+    if content:
+        label.setProperty("content", True)
     label.setWordWrap(wrap)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction if not selectable
                                   else Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    # layouts ask a wrapped text its height for the width it really gets (a longer English text or 长辈模式's
+    # larger one takes more lines than the width Qt guesses for a size hint): no line is cut
+    policy.setHeightForWidth(wrap)
+    label.setSizePolicy(policy)
     return label
 
 
@@ -87,10 +103,12 @@ def clear_layout(layout: QLayout) -> None:
 
 
 class Tile(QPushButton):
-    """A large button with a title and an optional line below; it looks tappable and is."""
+    """A large button with a title and an optional line below; it looks tappable and is.
+
+    ``content``: the title is office content (a topic's name…), see :func:`text_label`."""
 
     def __init__(self, title: str, subtitle: str = "", *, primary: bool = False, height: int = 0,
-                 parent: QWidget | None = None) -> None:
+                 content: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Tile")
         self.setProperty("primary", primary)
@@ -98,7 +116,7 @@ class Tile(QPushButton):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 16, 28, 16)
         layout.setSpacing(6)
-        self.title_label = text_label(title, "TileTitle")
+        self.title_label = text_label(title, "TileTitle", content=content)
         layout.addWidget(self.title_label)
         self.subtitle_label = text_label(subtitle, "TileSub")
         self.subtitle_label.setVisible(bool(subtitle))
@@ -110,6 +128,21 @@ class Tile(QPushButton):
 
     def text(self) -> str:  # so tests and screen readers find the tile by its title
         return self.title_label.text()
+
+    # a wrapped title (a long English name, 长辈模式's large text) makes the tile taller: layouts and
+    # scrolling pages ask the tile its height for its width
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
+        inner = max(width - margins.left() - margins.right(), 1)
+        height = margins.top() + margins.bottom() + self.title_label.heightForWidth(inner)
+        if not self.subtitle_label.isHidden():
+            height += layout.spacing() + self.subtitle_label.heightForWidth(inner)
+        return max(height, self.minimumHeight())
 
 
 class LayoutButton(QPushButton):
@@ -131,10 +164,13 @@ class LayoutButton(QPushButton):
 
 
 class Row(LayoutButton):
-    """A full-width list row: a title on the left, a line of detail under it, badges on the right."""
+    """A full-width list row: a title on the left, a line of detail under it, badges on the right.
+
+    ``content``: the title and the detail show office content (an item's name and department…), see
+    :func:`text_label`; badges are UI strings."""
 
     def __init__(self, title: str, detail: str = "", badges: tuple[str, ...] = (),
-                 accent_badges: tuple[str, ...] = (), parent: QWidget | None = None) -> None:
+                 accent_badges: tuple[str, ...] = (), parent: QWidget | None = None, *, content: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("Row")
         outer = QHBoxLayout(self)
@@ -142,10 +178,10 @@ class Row(LayoutButton):
         outer.setSpacing(16)
         texts = QVBoxLayout()
         texts.setSpacing(4)
-        self.title_label = text_label(title, "RowTitle")
+        self.title_label = text_label(title, "RowTitle", content=content)
         texts.addWidget(self.title_label)
         if detail:
-            texts.addWidget(text_label(detail, "RowDetail"))
+            texts.addWidget(text_label(detail, "RowDetail", content=content))
         outer.addLayout(texts, 1)
         for text, name in [(b, "Badge") for b in badges] + [(b, "BadgeAccent") for b in accent_badges]:
             if text:

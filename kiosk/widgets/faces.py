@@ -8,10 +8,11 @@ the meaning. :func:`paint_face` draws a face anywhere (the results screen's lege
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QBoxLayout, QPushButton, QSizePolicy, QWidget
 
+from kiosk.i18n import visitor_text
 from kiosk.ui import PALETTE, TEXT
 
 #: the fill of each level's face; the features are white (contrast ≥ 3:1 on every fill)
@@ -162,7 +163,11 @@ class FaceButton(QPushButton):
         return font
 
     def _word_height(self) -> int:
-        return int(self._word_font().pixelSize() * 1.5) + 8
+        """One line, or as many as the word needs at this width (English words may wrap)."""
+        font = self._word_font()
+        wrapped = QFontMetrics(font).boundingRect(QRect(0, 0, max(1, self.width() - 16), 10_000),
+                                                  int(Qt.TextFlag.TextWordWrap), self.word).height()
+        return max(int(font.pixelSize() * 1.5), wrapped) + 8
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -195,7 +200,7 @@ class FaceRow(QWidget):
         self.row = row
         self.buttons: dict[int, FaceButton] = {}
         for level, word in levels:
-            button = FaceButton(level, word)
+            button = FaceButton(level, visitor_text(word))  # the stored word, in the UI language
             button.clicked.connect(lambda _=False, lv=level: self.chosen.emit(lv))
             row.addWidget(button, 1)
             self.buttons[level] = button

@@ -138,7 +138,7 @@ class PinyinKeyboard(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.quick is None and not self.error:
-            QTimer.singleShot(0, self.ensure_loaded)  # the screen is drawn first, the keyboard right after
+            QTimer.singleShot(0, self, self.ensure_loaded)  # the screen is drawn first, the keyboard right after
 
     def ensure_loaded(self) -> bool:
         """Build the Quick panel now (if not yet); False if it cannot work here (see :attr:`error`)."""
@@ -192,7 +192,7 @@ class PinyinKeyboard(QWidget):
         self._fit()
 
     def _fit_later(self) -> None:
-        QTimer.singleShot(0, self._fit)  # not from inside the panel's own layout pass
+        QTimer.singleShot(0, self, self._fit)  # not from inside the panel's own layout pass
 
     def _fit(self) -> None:
         root = self._root()

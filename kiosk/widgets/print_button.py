@@ -21,7 +21,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QMouseEvent, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.print_service import PrintDocument, PrintJob, PrintService, service_for
+from kiosk.print_service import PrintDocument, PrintJob, PrintService, printer_message, service_for
+from kiosk.ui import metrics
 from kiosk.widgets.common import text_label
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ class PrintPanel(QWidget):
         self.card = QWidget()
         self.card.setObjectName("PrintPanel")
         self.card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.card.setFixedWidth(920)
+        self.card.setFixedWidth(metrics().px(920))
         column = QVBoxLayout(self.card)
         column.setContentsMargins(56, 44, 56, 44)
         column.setSpacing(18)
@@ -82,7 +83,7 @@ class PrintPanel(QWidget):
         self.close_button.setObjectName("PrintClose")
         self.close_button.setProperty("primary", True)
         self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.close_button.setMinimumWidth(360)
+        self.close_button.setMinimumWidth(metrics().px(360))
         self.close_button.clicked.connect(self.dismiss)
         buttons.addWidget(self.close_button)
         buttons.addStretch(1)
@@ -128,7 +129,9 @@ class PrintPanel(QWidget):
             self._done_timer.start(DONE_SECONDS * 1000)
         elif job.state == PrintJob.FAILED:
             hint = self._instead_hint(job.document)
-            self._fill("failed", self.tr("没能打印"), f"{job.message}。{hint}" if job.message else hint, job.document)
+            message = (self.tr("%1。%2").replace("%1", printer_message(job.message)).replace("%2", hint)
+                       if job.message else hint)
+            self._fill("failed", self.tr("没能打印"), message, job.document)
         else:
             self._fill("printing", self.tr("正在打印…"),
                        self.tr("请稍候，打印好后在出纸口取走。您可以继续浏览。"))
