@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer
+from PySide6.QtCore import QDateTime, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QVBoxLayout
 
+from kiosk import i18n
 from kiosk.data import snapshot
 from kiosk.screens.base import Screen
 from kiosk.store import ContentStore
 from kiosk.widgets.common import text_label
+from kiosk.widgets.content_note import content_language
+from kiosk.widgets.mode_buttons import ModeButtons
 
 ROTATE_MS = 4000
 
@@ -26,10 +29,10 @@ class AttractScreen(Screen):
         column = QVBoxLayout(self)
         column.setContentsMargins(80, 80, 80, 80)
         column.setSpacing(28)
-        self.department = text_label("", "AttractTitle")
-        self.hall = text_label("", "AttractHall")
+        self.department = text_label("", "AttractTitle", content=True)
+        self.hall = text_label("", "AttractHall", content=True)
         self.clock = text_label("", "AttractClock")
-        self.commitment = text_label("", "AttractCommitment")
+        self.commitment = text_label("", "AttractCommitment", content=True)
         self.hint = text_label(self.tr("轻触屏幕开始"), "AttractHint")
         self.demo = text_label(self.tr("演示内容"), "DemoBadge", wrap=False)
         column.addStretch(2)
@@ -46,6 +49,12 @@ class AttractScreen(Screen):
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(self.hint)
         column.addWidget(self.demo, 0, Qt.AlignmentFlag.AlignCenter)
+        # 长辈模式, 高对比, English: a visitor who switches one starts at once (home), where the idle reset
+        # gives the next visitor the default mode again
+        self.mode_buttons = ModeButtons(store.mode)
+        self.mode_buttons.switched.connect(lambda: self.navigate.emit("home", None))
+        column.addSpacing(24)
+        column.addWidget(self.mode_buttons, 0, Qt.AlignmentFlag.AlignCenter)
         self._commitments: list[str] = []
         self._index = 0
         self._clock_timer = QTimer(self, interval=1000)
@@ -55,7 +64,7 @@ class AttractScreen(Screen):
         self.refresh()
 
     def refresh(self) -> None:
-        info = snapshot.read(self.store.data_dir) or snapshot.AttractInfo()
+        info = (snapshot.read(self.store.data_dir) or snapshot.AttractInfo()).in_language(content_language(self.store))
         self.department.setText(info.department or self.tr("便民服务厅"))
         self.hall.setText(info.hall if info.department else "")
         self.demo.setVisible(info.demo)
@@ -78,8 +87,8 @@ class AttractScreen(Screen):
         event.accept()
 
     def _tick(self) -> None:
-        locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
-        self.clock.setText(locale.toString(QDateTime.currentDateTime(), "yyyy年M月d日 dddd  HH:mm"))
+        # a QDateTime format (d, M, yyyy, dddd, HH, mm are fields) in the UI language
+        self.clock.setText(i18n.locale().toString(QDateTime.currentDateTime(), self.tr("yyyy年M月d日 dddd  HH:mm")))
 
     def _rotate(self) -> None:
         if self._commitments:
@@ -88,6 +97,6 @@ class AttractScreen(Screen):
 
     def _show_commitment(self) -> None:
         if self._commitments:
-            self.commitment.setText(f"“四零”承诺 · {self._commitments[self._index]}")
+            self.commitment.setText(self.tr("“四零”承诺 · %1").replace("%1", self._commitments[self._index]))
         else:
             self.commitment.setText("")

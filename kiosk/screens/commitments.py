@@ -47,10 +47,10 @@ def entry_card(entry: NamedText, name: str, number: str = "") -> QFrame:
     title.setSpacing(14)
     if number:
         title.addWidget(text_label(number, f"{name}Number", wrap=False), 0, Qt.AlignmentFlag.AlignTop)
-    title.addWidget(wrapping(text_label(entry.name, f"{name}Title")), 1)
+    title.addWidget(wrapping(text_label(entry.name, f"{name}Title", content=True)), 1)
     column.addLayout(title)
     if entry.text:
-        column.addWidget(wrapping(text_label(entry.text, f"{name}Text")))
+        column.addWidget(wrapping(text_label(entry.text, f"{name}Text", content=True)))
     column.addStretch(1)
     return card
 
@@ -127,8 +127,9 @@ class CommitmentsScreen(Screen):
         column = QVBoxLayout(banner)
         column.setContentsMargins(36, 28, 36, 36)
         column.setSpacing(20)
-        title = self.tr("“四零”服务公开承诺") if "四零" in group.name else group.name
-        column.addWidget(wrapping(text_label(title, "FourZerosTitle")))
+        ours = "四零" in group.name  # the content's "four zeros" get the standard title
+        title = self.tr("“四零”服务公开承诺") if ours else group.name
+        column.addWidget(wrapping(text_label(title, "FourZerosTitle", content=not ours)))
         grid = QGridLayout()
         grid.setSpacing(18)
         cards: list[QWidget] = [entry_card(e, "ZeroCard") for e in group.entries]
@@ -137,7 +138,7 @@ class CommitmentsScreen(Screen):
         return banner
 
     def _group(self, group: CommitmentGroupView) -> None:
-        self.content.addWidget(text_label(group.name, "SectionTitle"))
+        self.content.addWidget(text_label(group.name, "SectionTitle", content=True))
         grid = QGridLayout()
         grid.setSpacing(18)
         cards: list[QWidget] = [entry_card(e, "RuleCard", str(i)) for i, e in enumerate(group.entries, start=1)]
@@ -156,18 +157,20 @@ class CommitmentsScreen(Screen):
             phone = QVBoxLayout()
             phone.setSpacing(0)
             phone.addWidget(text_label(self.tr("监督投诉电话"), "SuperviseLead"))
-            phone.addWidget(text_label(hall.complaint_phone, "SupervisePhone"))
+            phone.addWidget(text_label(hall.complaint_phone, "SupervisePhone", content=True))
             column.addLayout(phone)
         facts = QGridLayout()
         facts.setHorizontalSpacing(24)
         facts.setVerticalSpacing(14)
         facts.setColumnStretch(1, 1)
-        lines = [(c.name, c.text) for c in hall.complaint_channels if c.text != hall.complaint_phone]
-        lines += [(self.tr("咨询电话"), hall.consult_phone), (self.tr("办公时间"), hall.hours),
-                  (self.tr("地址"), hall.address)]
-        for index, (key, value) in enumerate((k, v) for k, v in lines if k or v):
-            facts.addWidget(wrapping(text_label(key, "SuperviseKey")), index, 0, Qt.AlignmentFlag.AlignTop)
-            facts.addWidget(wrapping(text_label(value, "SuperviseValue")), index, 1)
+        # (key, value, whether the key is the content's own name of a channel)
+        lines = [(c.name, c.text, True) for c in hall.complaint_channels if c.text != hall.complaint_phone]
+        lines += [(self.tr("咨询电话"), hall.consult_phone, False), (self.tr("办公时间"), hall.hours, False),
+                  (self.tr("地址"), hall.address, False)]
+        for index, (key, value, named) in enumerate(line for line in lines if line[0] or line[1]):
+            facts.addWidget(wrapping(text_label(key, "SuperviseKey", content=named)), index, 0,
+                            Qt.AlignmentFlag.AlignTop)
+            facts.addWidget(wrapping(text_label(value, "SuperviseValue", content=True)), index, 1)
         column.addLayout(facts)
         self.content.addWidget(card)
         self.content.addWidget(wrapping(text_label(

@@ -16,6 +16,7 @@ from kiosk.screens.base import Screen
 from kiosk.screens.item_list import regrid
 from kiosk.store import ContentStore
 from kiosk.widgets.common import LayoutButton, ScrollPage, clear_layout, text_label
+from kiosk.widgets.content_note import ContentLanguageNote, content_language
 
 
 class DepartmentCard(LayoutButton):
@@ -28,17 +29,17 @@ class DepartmentCard(LayoutButton):
         column = QVBoxLayout(self)
         column.setContentsMargins(28, 20, 28, 20)
         column.setSpacing(10)
-        self.name_label = text_label(department.name, "DeptName")
+        self.name_label = text_label(department.name, "DeptName", content=True)
         column.addWidget(self.name_label)
         if department.duty:
-            column.addWidget(text_label(department.duty, "DeptDuty"))
+            column.addWidget(text_label(department.duty, "DeptDuty", content=True))
         info = []
         if department.location:
             info.append(self.tr("办公地点：") + department.location)
         if department.phone:
             info.append(self.tr("咨询电话：") + department.phone)
         if info:
-            column.addWidget(text_label("\n".join(info), "DeptInfo"))
+            column.addWidget(text_label("\n".join(info), "DeptInfo", content=True))
         badges = QHBoxLayout()
         badges.setSpacing(12)
         self.counts_label = text_label(
@@ -70,6 +71,8 @@ class DepartmentsScreen(Screen):
         header.setSpacing(8)
         header.addWidget(text_label(self.tr("按部门查找"), "ScreenTitle"))
         header.addWidget(text_label(self.tr("点按一个部门，查看它负责办理的全部事项和窗口。"), "ScreenSubtitle"))
+        self.language_note = ContentLanguageNote()
+        header.addWidget(self.language_note)
         outer.addLayout(header)
         self.page = ScrollPage(spacing=20, margins=40)
         self.grid = QGridLayout()
@@ -91,7 +94,9 @@ class DepartmentsScreen(Screen):
         catalog = self.store.catalog
         if catalog is None:
             return
-        for department in catalog.departments():
+        departments = catalog.departments()
+        self.language_note.show_for(all(d.translated for d in departments), content_language(self.store))
+        for department in departments:
             card = DepartmentCard(department)
             card.clicked.connect(lambda _=False, c=department.code: self.navigate.emit("items", ("department", c)))
             self.cards.append(card)

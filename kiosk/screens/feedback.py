@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.i18n import date_text, visitor_text
 from kiosk.screens.base import Screen
 from kiosk.store import ContentStore
+from kiosk.texts import QT_TRANSLATE_NOOP
 from kiosk.ui import metrics
 from kiosk.widgets.common import Row, ScrollPage, clear_layout, text_label
 from kiosk.widgets.pinyin_keyboard import PinyinKeyboard, configure_field, wipe_user_dictionary
@@ -42,9 +44,11 @@ from kiosk.widgets.print_button import PrintButton, receipt_document
 if TYPE_CHECKING:
     from kiosk.data.submissions import FeedbackReceipt, Problem
 
-KINDS = ("意见建议", "投诉", "举报", "表扬")
+KINDS = ("意见建议", "投诉", "举报", "表扬")  # shown translated (kiosk/data/visitor_rules.py marks them)
 ANONYMOUS_KIND = "举报"
-TARGET_LABELS = {"department": "部门", "post": "窗口", "item": "事项"}
+TARGET_LABELS = {"department": QT_TRANSLATE_NOOP("FeedbackScreen", "部门"),
+                 "post": QT_TRANSLATE_NOOP("FeedbackScreen", "窗口"),
+                 "item": QT_TRANSLATE_NOOP("FeedbackScreen", "事项")}
 
 
 def strip_controls(text: str) -> str:
@@ -77,7 +81,7 @@ def qr_pixmap(text: str, size: int = 260) -> QPixmap:
 
 
 def reply_date_text(due: date) -> str:
-    return f"{due.year}年{due.month}月{due.day}日"
+    return date_text(due)
 
 
 class DigitPad(QWidget):
@@ -208,7 +212,7 @@ class FeedbackScreen(Screen):
         self.kind_group.setExclusive(True)
         self.kind_buttons: dict[str, QPushButton] = {}
         for kind in KINDS:
-            button = QPushButton(self.tr(kind))
+            button = QPushButton(visitor_text(kind))
             button.setObjectName("KindButton")
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -301,7 +305,7 @@ class FeedbackScreen(Screen):
         self.keyboards = QStackedWidget()
         self.keyboards.setObjectName("KeyboardArea")
         self.keyboard = PinyinKeyboard()
-        self.keyboard.loaded.connect(lambda: QTimer.singleShot(50, self._fit_keyboards))
+        self.keyboard.loaded.connect(lambda: QTimer.singleShot(50, self, self._fit_keyboards))
         self.keyboards.addWidget(self.keyboard)
         pad_holder = QWidget()
         pad_row = QHBoxLayout(pad_holder)
@@ -366,6 +370,7 @@ class FeedbackScreen(Screen):
         self.target_block.set_error("")
         self.target_button.setText(self._target_name(target) if target else self.tr("选择部门、窗口或事项"))
         self.target_button.setProperty("chosen", target is not None)
+        self.target_button.setProperty("content", target is not None)  # the name of a department, window…
         self.target_button.style().unpolish(self.target_button)
         self.target_button.style().polish(self.target_button)
         self.clear_target_button.setVisible(target is not None)
@@ -382,13 +387,14 @@ class FeedbackScreen(Screen):
                     name = catalog.department(code).name
                 elif kind == "post":
                     post = catalog.post(code).post
-                    name = f"{post.window}号窗口 · {post.name}" if post.window else post.name
+                    name = (self.tr("%1号窗口 · %2").replace("%1", post.window).replace("%2", post.name)
+                            if post.window else post.name)
                 elif kind == "item":
                     guide = catalog.find_item_guide(code)
                     name = guide.name if guide is not None else code
             except NotFound:
                 name = code
-        return f"{TARGET_LABELS.get(kind, '')}：{name}"
+        return self.tr("%1：%2").replace("%1", self.tr(TARGET_LABELS.get(kind, ""))).replace("%2", name)
 
     def _text_changed(self) -> None:
         from kiosk.data.visitor_rules import clean_text, text_length
@@ -439,9 +445,9 @@ class FeedbackScreen(Screen):
             found = blocks.get(problem.field)
             if found is not None and found.isVisible():
                 block = found
-                block.set_error(problem.message)
+                block.set_error(visitor_text(problem.message))
             else:
-                other.append(problem.message)
+                other.append(visitor_text(problem.message))
         self.form_error.setText("\n".join(other))
         self.form_error.setVisible(bool(other))
         if problems:
@@ -539,16 +545,16 @@ class FeedbackScreen(Screen):
         self.code_label.setText(tracking.spaced(receipt.code))
         self.due_label.setText(self.tr("我们将在 %1 前答复").replace("%1", reply_date_text(receipt.due_date)))
         self.kind_label.setText(self.tr("提交时间：%1").replace(
-            "%1", f"{receipt.submitted_at.year}年{receipt.submitted_at.month}月{receipt.submitted_at.day}日 "
-                  f"{receipt.submitted_at:%H:%M}"))
+            "%1", f"{date_text(receipt.submitted_at.date())} {receipt.submitted_at:%H:%M}"))
         self.phone_label.setText(self.tr("回访电话：%1").replace("%1", self.receipt_phone))
         self.phone_label.setVisible(bool(self.receipt_phone))
         self.qr_image = qr_pixmap(receipt.code)
         self.qr_label.setPixmap(self.qr_image)
         catalog = self.store.catalog
         if catalog is not None and self.print_button.service.configured:
+            # the printed receipt is in Chinese, like every printed document: the hall's Chinese name
             self.print_button.set_document(receipt_document(receipt.code, receipt.due_date, receipt.submitted_at,
-                                                            catalog.hall()))
+                                                            catalog.in_language("zh").hall()))
         else:
             self.print_button.set_document(None)
         self.pages.setCurrentWidget(self.receipt_page)
@@ -608,8 +614,8 @@ class FeedbackScreen(Screen):
             rows = [(d.name, d.location, ("department", d.code)) for d in catalog.departments()]
         elif kind == "post":
             self.picker_hint.setText(self.tr("轻触选择窗口"))
-            rows = [((f"{p.window}号窗口 · " if p.window else "") + p.name, p.department_name, ("post", p.code))
-                    for p in catalog.posts()]
+            rows = [(self.tr("%1号窗口 · %2").replace("%1", p.window).replace("%2", p.name) if p.window else p.name,
+                     p.department_name, ("post", p.code)) for p in catalog.posts()]
         elif not self._picker_department:
             self.picker_hint.setText(self.tr("先选事项所属的部门"))
             rows = [(d.name, self.tr("%n 个事项", "", d.item_count), ("dept", d.code)) for d in catalog.departments()]
@@ -618,9 +624,10 @@ class FeedbackScreen(Screen):
             back = Row(self.tr("‹ 重新选择部门"))
             back.clicked.connect(lambda: self._choose(("dept", "")))
             self.picker_list.column.addWidget(back)
-            rows = [(i.name, i.window, ("item", i.code)) for i in catalog.items_by_department(self._picker_department)]
+            rows = [(i.name, visitor_text(i.window), ("item", i.code))
+                    for i in catalog.items_by_department(self._picker_department)]
         for title, detail, value in rows:
-            row = Row(title, detail)
+            row = Row(title, detail, content=True)
             row.clicked.connect(lambda _=False, v=value: self._choose(v))
             self.picker_list.column.addWidget(row)
         self.picker_list.column.addStretch(1)
@@ -690,7 +697,7 @@ class FeedbackScreen(Screen):
             direction = QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
             self.columns.setDirection(direction)
             self.receipt_body.setDirection(direction)
-        QTimer.singleShot(0, self._keep_focus_visible)
+        QTimer.singleShot(0, self, self._keep_focus_visible)
 
     def _fit_keyboards(self) -> None:
         """At most 44% of the height in landscape (the form scrolls above), 32% in portrait; no more

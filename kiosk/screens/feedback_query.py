@@ -8,6 +8,7 @@ kiosk does not know gets the lookup's note. Nothing personal is ever shown: only
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRectF, QSize, Qt
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.i18n import date_text, visitor_text
 from kiosk.screens.base import Screen
 from kiosk.store import ContentStore
 from kiosk.ui import PALETTE, TEXT, metrics
@@ -44,11 +46,11 @@ def display_code(text: str) -> str:
 
 
 def long_date(value: str) -> str:
-    """"2026-11-03" → "2026年11月3日"; anything else unchanged."""
-    parts = value[:10].split("-")
-    if len(parts) == 3 and all(p.isdigit() for p in parts):
-        return f"{int(parts[0])}年{int(parts[1])}月{int(parts[2])}日"
-    return value
+    """"2026-11-03" → "2026年11月3日" (in the UI language); anything else unchanged."""
+    try:
+        return date_text(date.fromisoformat(value[:10]))
+    except ValueError:
+        return value
 
 
 class StepIndicator(QWidget):
@@ -58,7 +60,7 @@ class StepIndicator(QWidget):
         super().__init__(parent)
         self.steps: tuple[str, ...] = STEPS
         self.current = -1
-        self.setMinimumHeight(150)
+        self.setMinimumHeight(metrics().px(150))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_status(self, status: str, steps: tuple[str, ...] = STEPS) -> None:
@@ -67,7 +69,7 @@ class StepIndicator(QWidget):
         self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(700, 150)
+        return QSize(700, metrics().px(150))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -103,7 +105,7 @@ class StepIndicator(QWidget):
             painter.setFont(label_font)
             painter.setPen(QColor(PALETTE["ink"]) if index == self.current else (blue if done else muted))
             painter.drawText(QRectF(cx - slot / 2, centre_y + radius + 10, slot, 50),
-                             int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), step)
+                             int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), visitor_text(step))
         painter.end()
 
 
@@ -212,7 +214,7 @@ class FeedbackQueryScreen(Screen):
         result_column.addLayout(self.facts)
         self.reply_title = text_label(self.tr("办理答复"), "QueryReplyTitle")
         result_column.addWidget(self.reply_title)
-        self.reply = text_label("", "QueryReply")
+        self.reply = text_label("", "QueryReply", content=True)  # the office's own words
         result_column.addWidget(self.reply)
         self.note = text_label("", "QueryNote")
         result_column.addWidget(self.note)
@@ -273,7 +275,7 @@ class FeedbackQueryScreen(Screen):
             lookup = submissions.lookup(self.code())
         except InputInvalid as exc:
             self._show_result(None)
-            self._error("；".join(p.message for p in exc.problems))
+            self._error(self.tr("；").join(visitor_text(p.message) for p in exc.problems))
             return
         self.error.hide()
         self._show_result(lookup)
@@ -297,10 +299,10 @@ class FeedbackQueryScreen(Screen):
             self.steps.hide()
             self.reply_title.hide()
             self.reply.hide()
-            self.note.setText(lookup.note)
+            self.note.setText(visitor_text(lookup.note))
             self.note.show()
             return
-        self.status_label.setText(self.tr("当前进度：%1").replace("%1", lookup.status))
+        self.status_label.setText(self.tr("当前进度：%1").replace("%1", visitor_text(lookup.status)))
         self.steps.set_status(lookup.status, tuple(lookup.steps) or STEPS)
         self.steps.show()
         row = 0
@@ -314,7 +316,7 @@ class FeedbackQueryScreen(Screen):
         self.reply_title.setVisible(bool(lookup.reply))
         self.reply.setText(lookup.reply)
         self.reply.setVisible(bool(lookup.reply))
-        self.note.setText(lookup.note)
+        self.note.setText(visitor_text(lookup.note))
         self.note.setVisible(bool(lookup.note))
 
     def shown_facts(self) -> dict[str, str]:

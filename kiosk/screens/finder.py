@@ -29,9 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.data.views import promised_label
+from kiosk.i18n import visitor_text
 from kiosk.screens.base import Screen
 from kiosk.screens.search import RowPool, SearchPanel, entry_detail, fit_body_to_text
 from kiosk.store import ContentStore
+from kiosk.ui import metrics
 from kiosk.widgets.common import ScrollPage, Tile, text_label
 
 if TYPE_CHECKING:
@@ -70,8 +73,8 @@ class StaffCard(QFrame):
         row.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignTop)
         texts = QVBoxLayout()
         texts.setSpacing(2)
-        self.name_label = text_label("", "FinderStaffName")
-        self.role_label = text_label("", "Muted")
+        self.name_label = text_label("", "FinderStaffName", content=True)
+        self.role_label = text_label("", "Muted", content=True)
         self.number_label = text_label("", "Muted")
         for label in (self.name_label, self.role_label, self.number_label):
             texts.addWidget(label)
@@ -188,9 +191,9 @@ class FinderScreen(Screen):
         self.items_page = ScrollPage(spacing=14, margins=40)
         fit_body_to_text(self.items_page)
         column = self.items_page.column
-        self.topic_title = text_label("", "ScreenTitle")
+        self.topic_title = text_label("", "ScreenTitle", content=True)
         column.addWidget(self.topic_title)
-        self.topic_description = text_label("", "ScreenSubtitle")
+        self.topic_description = text_label("", "ScreenSubtitle", content=True)
         column.addWidget(self.topic_description)
         self.item_pool = RowPool(column, lambda code: self.navigate.emit(self.name, ("item", code)), insert_at=2)
         self.items_note = text_label("", "Empty")
@@ -211,7 +214,7 @@ class FinderScreen(Screen):
         self.answer_page = ScrollPage(spacing=20, margins=40)
         fit_body_to_text(self.answer_page)
         column = self.answer_page.column
-        self.answer_item = text_label("", "ScreenTitle")
+        self.answer_item = text_label("", "ScreenTitle", content=True)
         column.addWidget(self.answer_item)
         self.answer_box = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.answer_box.setSpacing(24)
@@ -224,11 +227,11 @@ class FinderScreen(Screen):
         where.setSpacing(14)
         self.big_window = text_label("", "BigWindow")
         where.addWidget(self.big_window)
-        self.department_answer = text_label("", "FinderAnswer")
+        self.department_answer = text_label("", "FinderAnswer", content=True)
         where.addWidget(self.department_answer)
-        self.place = text_label("", "FinderPlace")
+        self.place = text_label("", "FinderPlace", content=True)
         where.addWidget(self.place)
-        self.post_line = text_label("", "FinderPost")
+        self.post_line = text_label("", "FinderPost", content=True)
         where.addWidget(self.post_line)
         self.staff_title = text_label(self.tr("值班人员"), "FinderFactKey")
         where.addWidget(self.staff_title)
@@ -277,7 +280,7 @@ class FinderScreen(Screen):
         column.addWidget(self.note)
         restart = QPushButton(self.tr("重新选择"))
         restart.setProperty("primary", True)
-        restart.setMinimumWidth(420)
+        restart.setMinimumWidth(metrics().px(420))
         restart.clicked.connect(lambda: self.navigate.emit(self.name, None))
         column.addWidget(restart, 0, Qt.AlignmentFlag.AlignCenter)
         column.addStretch(2)
@@ -318,7 +321,7 @@ class FinderScreen(Screen):
             return
         for topic in catalog.topics():
             subtitle = topic.description or self.tr("%n 个事项", "", topic.item_count)
-            tile = Tile(topic.name, subtitle)
+            tile = Tile(topic.name, subtitle, content=True)
             tile.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             tile.clicked.connect(lambda _=False, code=topic.code: self.navigate.emit(self.name, ("topic", code)))
             self.topic_tiles[topic.code] = tile
@@ -410,7 +413,7 @@ class FinderScreen(Screen):
         at_window = post is not None and post.post_type != ONLINE_POST and bool(post.window)
         in_hall = post is not None and post.post_type != ONLINE_POST
         if at_window and post is not None:
-            self.big_window.setText(self.tr("请到 %1").replace("%1", post.window_label))
+            self.big_window.setText(self.tr("请到 %1").replace("%1", visitor_text(post.window_label)))
             self.department_answer.setText("")
             self.place.setText(self._place_text(guide, post))
             self.post_line.setText(" · ".join(p for p in (post.name, post.department_name) if p))
@@ -442,7 +445,7 @@ class FinderScreen(Screen):
         if online:
             facts.append((self.tr("网上办理"), online))
         if guide.promised_limit:
-            facts.append((self.tr("承诺时限"), f"{guide.promised_limit}{self.tr('个')}{guide.promised_unit}"))
+            facts.append((self.tr("承诺时限"), visitor_text(promised_label(guide.promised_limit, guide.promised_unit))))
         if guide.visits:
             facts.append((self.tr("到现场次数"), self._visits_text(guide.visits)))
         self._fill_facts(facts)
@@ -453,7 +456,7 @@ class FinderScreen(Screen):
 
     def _place_text(self, guide: ItemGuide, post: PostView) -> str:
         location = guide.location
-        if post.floor and post.floor not in location:
+        if post.floor and post.floor.casefold() not in location.casefold():  # "Ground floor" in English
             location = f"{post.floor} {location}".strip()
         return location
 
@@ -462,14 +465,14 @@ class FinderScreen(Screen):
             return self.tr("0 次（可全程网上办理）")
         if visits.isdigit():
             return self.tr("最多跑 %1 次").replace("%1", visits)
-        return visits
+        return visitor_text(visits)
 
     def _fill_facts(self, facts: list[tuple[str, str]]) -> None:
         """Re-label a small pool of key/value labels (made once) instead of rebuilding them."""
         while len(self._fact_labels) < len(facts):
             row = len(self._fact_labels)
             key_label = text_label("", "FinderFactKey", wrap=False)
-            value_label = text_label("", "FinderFactValue")
+            value_label = text_label("", "FinderFactValue", content=True)
             self.facts.addWidget(key_label, row, 0, Qt.AlignmentFlag.AlignTop)
             self.facts.addWidget(value_label, row, 1)
             self._fact_labels.append((key_label, value_label))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from kiosk.i18n import duration_text, visitor_text
 from kiosk.screens.base import Screen
 from kiosk.screens.item_detail import GuideText, card_frame, esc, wrapping
 from kiosk.store import ContentStore
@@ -44,7 +45,7 @@ class FlowScreen(Screen):
         titles.setSpacing(4)
         self.title = wrapping(text_label(self.tr("办理流程图"), "ScreenTitle"))
         titles.addWidget(self.title)
-        self.item_name = wrapping(text_label("", "FlowItemName"))
+        self.item_name = wrapping(text_label("", "FlowItemName", content=True))
         titles.addWidget(self.item_name)
         top.addLayout(titles, 1)
         self.guide_button = QPushButton(self.tr("返回办事指南"))
@@ -71,6 +72,7 @@ class FlowScreen(Screen):
         column.addWidget(self.details_title)
         self.details_card, card = card_frame()
         self.details = GuideText("FlowDetails")
+        self.details.setProperty("content", True)  # the steps as the content describes them
         card.addWidget(self.details)
         column.addWidget(self.details_card)
         column.addStretch(1)
@@ -101,7 +103,7 @@ class FlowScreen(Screen):
         if view is None:
             return post
         if view.window:
-            return self.tr("{name}（{n}号窗口）").format(name=view.name, n=view.window)
+            return self.tr("%1（%2号窗口）").replace("%1", view.name).replace("%2", view.window)
         return view.name
 
     def _show(self) -> None:
@@ -114,12 +116,12 @@ class FlowScreen(Screen):
             return
         self.item_name.setText(guide.name)
         if not guide.steps:
-            place = guide.post.window_label if guide.post is not None else ""
+            place = visitor_text(guide.post.window_label) if guide.post is not None else ""
             parts = [self.tr("该事项暂未公布办理流程图。")]
             if place:
-                parts.append(self.tr("请到{place}咨询").format(place=place))
+                parts.append(self.tr("请到%1咨询").replace("%1", place))
             if guide.consult_phone:
-                parts.append(self.tr("咨询电话：{phone}").format(phone=guide.consult_phone))
+                parts.append(self.tr("咨询电话：%1").replace("%1", guide.consult_phone))
             self._show_empty("\n".join(parts))
             return
         posts = self._post_views(catalog)
@@ -127,11 +129,10 @@ class FlowScreen(Screen):
         self.chart.set_steps(steps)
         self.chart.show()
         self.empty.hide()
-        promised = (self.tr("承诺 {n} 个{unit}办结").format(n=guide.promised_limit, unit=guide.promised_unit)
+        promised = (self.tr("承诺%1办结").replace("%1", duration_text(guide.promised_limit, guide.promised_unit))
                     if guide.promised_limit > 0 else self.tr("当场办结"))
-        self.summary.setText(
-            f'{esc(self.tr("共 {n} 个步骤，从第 1 步开始，沿箭头办理。").format(n=len(steps)))}'
-            f'&nbsp;&nbsp;<b style="color:{PALETTE["blue"]};">{esc(promised)}</b>')
+        count = self.tr("共 %n 个步骤，从第 1 步开始，沿箭头办理。", "", len(steps))
+        self.summary.setText(f'{esc(count)}&nbsp;&nbsp;<b style="color:{PALETTE["blue"]};">{esc(promised)}</b>')
         self.summary.show()
         self.details.setText(self._details_html(guide, steps))
         self.details_title.show()
@@ -148,14 +149,15 @@ class FlowScreen(Screen):
 
     def _details_html(self, guide: ItemGuide, steps: list[ChartStep]) -> str:
         muted, blue_dark = PALETTE["muted"], PALETTE["blue_dark"]
+        post_label, time_label = self.tr("岗位："), self.tr("时限：")
         parts = []
         for index, (view, step) in enumerate(zip(guide.steps, steps, strict=True)):
             top = "0" if index == 0 else "20px"
             facts = []
             if step.post:
-                facts.append(f'<span style="color:{muted};">{esc(self.tr("岗位："))}</span>{esc(step.post)}')
+                facts.append(f'<span style="color:{muted};">{esc(post_label)}</span>{esc(step.post)}')
             if step.time:
-                facts.append(f'<span style="color:{muted};">{esc(self.tr("时限："))}</span>'
+                facts.append(f'<span style="color:{muted};">{esc(time_label)}</span>'
                              f'<span style="color:{blue_dark};">{esc(step.time)}</span>')
             head = f'<b>{index + 1}.&nbsp;&nbsp;{esc(view.step)}</b>'
             if facts:

@@ -22,6 +22,7 @@ from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.i18n import visitor_text
 from kiosk.print_service import PrintDocument, service_for
 from kiosk.screens.base import Screen
 from kiosk.store import ContentStore
@@ -49,7 +50,8 @@ class FormPage(QLabel):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        QTimer.singleShot(0, self._resized)  # render again for the room it has now
+        # render again for the room it has now (not if the page is gone by then: a mode switch rebuilds it)
+        QTimer.singleShot(0, self, self._resized)
 
 
 class FormsScreen(Screen):
@@ -73,7 +75,7 @@ class FormsScreen(Screen):
         head = QHBoxLayout()
         titles = QVBoxLayout()
         titles.setSpacing(4)
-        self.title = text_label(self.tr("表格下载与打印"), "ScreenTitle")
+        self.title = text_label(self.tr("表格下载与打印"), "ScreenTitle", content=True)  # or an item's name
         titles.addWidget(self.title)
         self.subtitle = text_label("", "ScreenSubtitle")
         titles.addWidget(self.subtitle)
@@ -96,9 +98,9 @@ class FormsScreen(Screen):
         preview = QVBoxLayout(self.preview)
         preview.setContentsMargins(24, 20, 24, 20)
         preview.setSpacing(14)
-        self.form_title = text_label("", "FormTitle")
+        self.form_title = text_label("", "FormTitle", content=True)
         preview.addWidget(self.form_title)
-        self.form_detail = text_label("", "FormDetail")
+        self.form_detail = text_label("", "FormDetail", content=True)
         preview.addWidget(self.form_detail)
         self.page_view = FormPage(self._rerender)
         preview.addWidget(self.page_view, 1)
@@ -145,10 +147,10 @@ class FormsScreen(Screen):
         self.forms = forms
         self._fill_list()
         if self.item_code and forms:
-            self.title.setText(self.tr("{item}：表格和示范文本").format(item=forms[0].item_name))
+            self.title.setText(self.tr("%1：表格和示范文本").replace("%1", forms[0].item_name))
         else:
             self.title.setText(self.tr("表格下载与打印"))
-        self.subtitle.setText(self.tr("共 {n} 份。点一份查看，可以打印，也可以用手机扫码带走。").format(n=len(forms))
+        self.subtitle.setText(self.tr("共 %n 份。点一份查看，可以打印，也可以用手机扫码带走。", "", len(forms))
                               if forms else "")
         self.all_button.setVisible(bool(self.item_code))
         has = bool(forms)
@@ -182,9 +184,10 @@ class FormsScreen(Screen):
         for form in self.forms:
             if form.item_code != group and not self.item_code:
                 group = form.item_code
-                column.addWidget(text_label(form.item_name, "SectionTitle"))
-            detail = self.tr("材料：{m}").format(m=form.material_name) if form.material_name else self.tr("事项表格")
-            row = Row(form.name, detail, badges=(form.kind,))
+                column.addWidget(text_label(form.item_name, "SectionTitle", content=True))
+            detail = (self.tr("材料：%1").replace("%1", form.material_name) if form.material_name
+                      else self.tr("事项表格"))
+            row = Row(form.name, detail, badges=(visitor_text(form.kind),), content=True)
             row.setCheckable(True)
             row.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             row.clicked.connect(lambda _=False, f=form: self.select(f))
@@ -198,10 +201,10 @@ class FormsScreen(Screen):
         for key, row in self.rows.items():
             row.setChecked(key == form.key + form.item_code)
         self.form_title.setText(form.name)
-        parts = [form.kind, form.item_name]
+        parts = [visitor_text(form.kind), form.item_name]
         if form.material_name:
-            parts.append(self.tr("材料：{m}").format(m=form.material_name))
-        self.form_detail.setText("　·　".join(p for p in parts if p))
+            parts.append(self.tr("材料：%1").replace("%1", form.material_name))
+        self.form_detail.setText(self.tr("　·　").join(p for p in parts if p))
         self.document.close()
         self.document.load(form.path)
         self.page_index = 0
@@ -257,7 +260,8 @@ class FormsScreen(Screen):
         image.setDevicePixelRatio(ratio)
         self.page_view.image = image
         self.page_view.setPixmap(QPixmap.fromImage(image))
-        self.page_label.setText(self.tr("第 {p} 页 / 共 {n} 页").format(p=self.page_index + 1, n=count))
+        self.page_label.setText(self.tr("第 %1 页 / 共 %2 页").replace("%1", str(self.page_index + 1))
+                                .replace("%2", str(count)))
         self.prev_button.setEnabled(self.page_index > 0)
         self.next_button.setEnabled(self.page_index < count - 1)
         self.prev_button.setVisible(count > 1)

@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRectF, QS
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPaintEvent, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QBoxLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -31,12 +32,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk import ui
+from kiosk.i18n import duration_text, visitor_text
 from kiosk.print_service import PrintDocument, service_for
 from kiosk.screens.base import Screen
 from kiosk.store import ContentStore
-from kiosk.ui import PALETTE, TEXT
+from kiosk.ui import PALETTE, TEXT, metrics
 from kiosk.widgets.common import ScrollPage, text_label
+from kiosk.widgets.content_note import ContentLanguageNote, content_language
+from kiosk.widgets.flow_grid import arrange, columns_that_fit
+from kiosk.widgets.flow_layout import FlowLayout
 from kiosk.widgets.print_button import PrintButton
+from kiosk.widgets.read_aloud import ReadAloudButton, SpokenSummary
+from kiosk.widgets.spaced_label import space_lines
 
 if TYPE_CHECKING:
     from kiosk.data.catalog import Catalog
@@ -112,6 +120,7 @@ class GuideText(QLabel):
             if self._doc.defaultFont() != self.font():
                 self._doc.setDefaultFont(self.font())
             self._doc.setHtml(self._html)
+            space_lines(self._doc, ui.line_spacing(), self.font().pixelSize())  # 长辈模式: line spacing ≥ 1.3
             self._dirty = False
         if self._doc.textWidth() != width:
             self._doc.setTextWidth(width)
@@ -187,6 +196,7 @@ class Section:
         self.title = text_label(title, "SectionTitle")
         self.card, inner = card_frame()
         self.body = rich_label()
+        self.body.setProperty("content", True)  # the item's own texts, with translated labels
         inner.addWidget(self.body)
         self.extra = inner  # room for a button under the text
         column.addWidget(self.title)
@@ -220,9 +230,10 @@ class ItemDetailScreen(Screen):
         # -- the bar above the page: jump strip on the left, actions on the right ------------------
         self.bar = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.bar.setSpacing(16)
-        jumps = QHBoxLayout()
-        jumps.setSpacing(12)
-        jumps.addWidget(text_label(self.tr("跳到"), "JumpLabel", wrap=False))
+        jumps = QGridLayout()  # one row, or two where the words are too long for one (portrait, English)
+        jumps.setHorizontalSpacing(12)
+        jumps.setVerticalSpacing(12)
+        self.jump_label = text_label(self.tr("跳到"), "JumpLabel", wrap=False)
         self.jump_buttons: dict[str, QPushButton] = {}
         for key, title in (("where", self.tr("地点")), ("conditions", self.tr("条件")),
                            ("materials", self.tr("材料")), ("flow", self.tr("流程")),
@@ -231,27 +242,30 @@ class ItemDetailScreen(Screen):
             button.setObjectName("JumpButton")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, k=key: self.jump_to(k))
-            jumps.addWidget(button)
             self.jump_buttons[key] = button
-        jumps.addStretch(1)
+        self.jump_row = jumps
+        self._jump_columns = 0
+        self._place_jumps(len(self.jump_buttons))
         self.bar.addLayout(jumps, 1)
         #: the actions row; later issues add print and rate buttons here
         self.action_row = QHBoxLayout()
         self.action_row.setSpacing(16)
         self.action_row.addStretch(1)
+        self.action_grid = QGridLayout()  # one row, or as many as 长辈模式's large text needs
+        self.action_grid.setSpacing(16)
+        self.action_row.addLayout(self.action_grid)
         self.forms_button = QPushButton(self.tr("表格下载/打印"))
         self.forms_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.forms_button.clicked.connect(self.show_forms)
         self.forms_button.hide()
-        self.action_row.addWidget(self.forms_button)
         self.print_button = PrintButton(store, self.tr("打印办事指南"), qr_label=self.tr("扫码带走指南"))
         self.print_button.hide()
-        self.action_row.addWidget(self.print_button)
         self.flow_button = QPushButton(self.tr("办理流程图"))
         self.flow_button.setProperty("primary", True)
         self.flow_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.flow_button.clicked.connect(self.show_flow)
-        self.action_row.addWidget(self.flow_button)
+        self.action_buttons: list[QWidget] = [self.forms_button, self.print_button, self.flow_button]
+        arrange(self.action_grid, self.action_buttons, len(self.action_buttons))
         self.bar.addLayout(self.action_row)
         outer.addLayout(self.bar)
 
@@ -274,9 +288,16 @@ class ItemDetailScreen(Screen):
 
         # title block
         self.title = plain_label("ItemName")
-        content.addWidget(self.title)
-        badges = QHBoxLayout()
-        badges.setSpacing(12)
+        self.title.setProperty("content", True)
+        title_row = QHBoxLayout()  # the name, and 朗读 beside it (the action bar has no room left in portrait)
+        title_row.setSpacing(24)
+        title_row.addWidget(self.title, 1)
+        self.read_aloud = ReadAloudButton(store, self.spoken_summary)
+        title_row.addWidget(self.read_aloud, 0, Qt.AlignmentFlag.AlignTop)
+        content.addLayout(title_row)
+        self.language_note = ContentLanguageNote()
+        content.addWidget(self.language_note)
+        badges = FlowLayout(spacing=12)  # a second row where they do not fit (English, 长辈模式)
         self.badge_type = text_label("", "Badge", wrap=False)
         self.badge_case = text_label("", "Badge", wrap=False)
         self.badge_visits_good = text_label("", "BadgeOk", wrap=False)
@@ -287,11 +308,12 @@ class ItemDetailScreen(Screen):
                        self.badge_online, self.badge_fee)
         for badge in self.badges:
             badges.addWidget(badge)
-        badges.addStretch(1)
         content.addLayout(badges)
         self.subtitle = plain_label("ScreenSubtitle")
+        self.subtitle.setProperty("content", True)
         content.addWidget(self.subtitle)
         self.summary = plain_label("ItemSummary")
+        self.summary.setProperty("content", True)
         content.addWidget(self.summary)
 
         # where-and-when and time-limit cards
@@ -305,8 +327,10 @@ class ItemDetailScreen(Screen):
         self.window_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         where_row.addWidget(self.window_label, 0, Qt.AlignmentFlag.AlignTop)
         self.where_text = rich_label("CardBody")
+        self.where_text.setProperty("content", True)
         where_row.addWidget(self.where_text, 1)
         where.addLayout(where_row)
+        self.where_row = where_row  # (the window number above the facts where it leaves them no room)
         where.addStretch(1)
         self.cards.addWidget(self.where_card, 3)
 
@@ -333,6 +357,7 @@ class ItemDetailScreen(Screen):
         self.flow_section_button.clicked.connect(self.show_flow)
         self.sections["flow"].extra.addWidget(self.flow_section_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.forms_section_button = QPushButton("")
+        self._forms_count = 0
         self.forms_section_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.forms_section_button.clicked.connect(self.show_forms)
         self.forms_section_button.hide()
@@ -350,11 +375,15 @@ class ItemDetailScreen(Screen):
         self.rate_button.setProperty("accent", True)
         self.rate_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.rate_button.clicked.connect(self.rate)
-        band_row.addWidget(self.rate_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        band_buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        band_buttons.setSpacing(20)
+        band_row.addLayout(band_buttons)
+        band_buttons.addWidget(self.rate_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.opinion_button = QPushButton(self.tr("意见建议 · 投诉"))
         self.opinion_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.opinion_button.clicked.connect(self.give_opinion)
-        band_row.addWidget(self.opinion_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        band_buttons.addWidget(self.opinion_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.band_row, self.band_buttons = band_row, band_buttons
         band.addLayout(band_row)
         content.addWidget(self.rate_band)
 
@@ -381,6 +410,10 @@ class ItemDetailScreen(Screen):
     def give_opinion(self) -> None:
         if self.code is not None:
             self.navigate.emit("feedback", {"target": ("item", self.code)})
+
+    def spoken_summary(self) -> str:
+        """What 朗读 reads: name, department, window, promised time, fee, the materials."""
+        return SpokenSummary().item(self.guide) if self.guide is not None else self.missing.text()
 
     def jump_target(self, key: str) -> QWidget:
         if key == "where":
@@ -421,10 +454,66 @@ class ItemDetailScreen(Screen):
             self._landscape = landscape
             self.cards.setDirection(QBoxLayout.Direction.LeftToRight if landscape
                                     else QBoxLayout.Direction.TopToBottom)
-            # portrait: the actions get a row of their own, above the jump strip
-            self.bar.setDirection(QBoxLayout.Direction.LeftToRight if landscape
-                                  else QBoxLayout.Direction.BottomToTop)
+        self._arrange_bar()
+        self._arrange_page()
         super().resizeEvent(event)  # type: ignore[arg-type]
+
+    def _arrange_page(self) -> None:
+        """What is side by side on a wide page goes one above the other where it does not fit (长辈模式's
+        large text, longer English words): the rating band's buttons, the forms button's long text."""
+        room = self.page.viewport().width() - 24 - 64  # (the page's right margin, the card's margins)
+        beside = self.window_label.sizeHint().width() + self.where_row.spacing() + metrics().px(400) <= room
+        self.where_row.setDirection(QBoxLayout.Direction.LeftToRight if beside
+                                    else QBoxLayout.Direction.TopToBottom)
+        buttons = (self.rate_button.sizeHint().width() + self.band_buttons.spacing()
+                   + self.opinion_button.sizeHint().width())
+        side = buttons + self.band_row.spacing() + metrics().px(300) <= room  # (room for the words beside)
+        self.band_row.setDirection(QBoxLayout.Direction.LeftToRight if side else QBoxLayout.Direction.TopToBottom)
+        self.band_buttons.setDirection(QBoxLayout.Direction.LeftToRight if buttons <= room
+                                       else QBoxLayout.Direction.TopToBottom)
+        count = self._forms_count
+        text = self.tr("查看和打印本事项的表格、示范文本（%n 份）", "", count)
+        if self.forms_section_button.fontMetrics().horizontalAdvance(text) + 80 > room:
+            text = self.tr("表格下载/打印")  # (what the button above the page says)
+        self.forms_section_button.setText(text)
+
+    def _arrange_bar(self) -> None:
+        """Jump strip and actions side by side where they fit; else (portrait, longer English words) the
+        actions get a row of their own, above the jump strip."""
+        spacing = self.jump_row.horizontalSpacing()
+        one_row = self.jump_label.sizeHint().width() + sum(
+            spacing + b.sizeHint().width() for b in self.jump_buttons.values() if not b.isHidden())
+        outer = self.layout()
+        room = self.width() - (outer.contentsMargins().left() + outer.contentsMargins().right() if outer else 0)
+        actions = [button for button in self.action_buttons if not button.isHidden()]
+        actions_row = sum(b.sizeHint().width() for b in actions) + self.action_grid.horizontalSpacing() * max(
+            len(actions) - 1, 0)
+        fits = self._landscape and one_row + self.bar.spacing() + actions_row <= room
+        direction = QBoxLayout.Direction.LeftToRight if fits else QBoxLayout.Direction.BottomToTop
+        if self.bar.direction() != direction:
+            self.bar.setDirection(direction)
+        count = len(self.jump_buttons)
+        jump_room = room - self.jump_label.sizeHint().width() - spacing
+        self._place_jumps(count if one_row <= room else min((count + 1) // 2, columns_that_fit(
+            list(self.jump_buttons.values()), jump_room, spacing)))  # (长辈模式 in English: fewer still)
+        arrange(self.action_grid, self.action_buttons, len(actions) if actions_row <= room else columns_that_fit(
+            actions, room, self.action_grid.horizontalSpacing()))
+
+    def _place_jumps(self, columns: int) -> None:
+        """The jump buttons in rows of ``columns``, after the "跳到" label."""
+        if columns == self._jump_columns:
+            return
+        self._jump_columns = columns
+        grid = self.jump_row
+        for widget in (self.jump_label, *self.jump_buttons.values()):
+            grid.removeWidget(widget)
+        for column in range(grid.columnCount()):
+            grid.setColumnStretch(column, 0)
+        rows = -(-len(self.jump_buttons) // columns)
+        grid.addWidget(self.jump_label, 0, 0, rows, 1)
+        for index, button in enumerate(self.jump_buttons.values()):
+            grid.addWidget(button, index // columns, 1 + index % columns)
+        grid.setColumnStretch(columns + 1, 1)
 
     # -- content ----------------------------------------------------------------------------------------
     def _show(self) -> None:
@@ -448,6 +537,7 @@ class ItemDetailScreen(Screen):
         self.flow_button.setEnabled(True)
         self._fill(guide, self._hall_view(catalog))
         self._fill_printing(catalog, guide)
+        self._arrange_bar()  # (the buttons shown depend on the item)
 
     def _hall_view(self, catalog: Catalog) -> HallView | None:
         if self._hall[0] is not catalog:
@@ -461,6 +551,7 @@ class ItemDetailScreen(Screen):
 
     def _fill(self, g: ItemGuide, hall: HallView | None) -> None:
         self.title.setText(g.name)
+        self.language_note.show_for(g.translated, content_language(self.store))
         self._fill_badges(g)
         self.subtitle.setText("  ·  ".join(p for p in (g.department_name, "、".join(g.topics)) if p))
         self.subtitle.setVisible(bool(self.subtitle.text()))
@@ -515,7 +606,8 @@ class ItemDetailScreen(Screen):
                                                      qr_text=qr_text, qr_caption=caption))
         forms = catalog.forms_for_item(g.code)
         self.forms_button.setVisible(bool(forms))
-        self.forms_section_button.setText(self.tr("查看和打印本事项的表格、示范文本（{n} 份）").format(n=len(forms)))
+        self._forms_count = len(forms)
+        self._arrange_page()  # (its text: long, or short where the long one does not fit)
         self.forms_section_button.setVisible(bool(forms))
 
     @property
@@ -535,21 +627,29 @@ class ItemDetailScreen(Screen):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._pending and watched is self.page.viewport() and event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, self.reveal)
+            QTimer.singleShot(0, self, self.reveal)
         return False
 
     def limit_words(self, value: int, unit: str) -> str:
         """ "15 个工作日"; a limit of 0 means the item is done on the spot."""
-        return self.tr("当场办结") if value <= 0 else self.tr("{n} 个{unit}").format(n=value, unit=unit)
+        return self.tr("当场办结") if value <= 0 else duration_text(value, unit)
+
+    def unit_words(self, value: int, unit: str) -> str:
+        """The time unit for ``value`` of them: "个工作日" (in English singular or plural)."""
+        if unit == "工作日":
+            return self.tr("个工作日", "", value)
+        if unit == "自然日":
+            return self.tr("个自然日", "", value)
+        return unit
 
     def _fill_badges(self, g: ItemGuide) -> None:
-        self.badge_type.setText(g.item_type)
-        self.badge_case.setText(g.case_type)
+        self.badge_type.setText(visitor_text(g.item_type))
+        self.badge_case.setText(visitor_text(g.case_type))
         good = {"0": self.tr("跑0次"), "1": self.tr("最多跑一次")}
         other = {"2": self.tr("需到现场2次"), "多次": self.tr("需多次到现场")}
         self.badge_visits_good.setText(good.get(g.visits, ""))
         self.badge_visits.setText(other.get(g.visits, ""))
-        self.badge_fee.setText(self.tr("收费") if g.fee_charged else self.tr("不收费"))
+        self.badge_fee.setText(self.tr("收费", "badge: the item charges a fee") if g.fee_charged else self.tr("不收费"))
         self.badge_online.setText(self.tr("网上可办") if g.online else "")
         for badge in self.badges:
             badge.setVisible(bool(badge.text()))
@@ -557,7 +657,7 @@ class ItemDetailScreen(Screen):
     def _fill_where(self, g: ItemGuide) -> None:
         post = g.post
         if post is not None and post.window:
-            self.window_label.setText(self.tr("{n}号窗口").format(n=post.window))
+            self.window_label.setText(self.tr("%1号窗口").replace("%1", post.window))
         elif g.online and not g.location:
             self.window_label.setText(self.tr("网上办理"))
         else:
@@ -567,7 +667,7 @@ class ItemDetailScreen(Screen):
         if post is not None:
             rows.append((self.tr("窗口"), post.name))
         place = g.location
-        if post is not None and post.floor and post.floor not in place:
+        if post is not None and post.floor and post.floor.casefold() not in place.casefold():
             place = f"{post.floor} {place}".strip()
         rows += [
             (self.tr("地点"), place),
@@ -577,29 +677,36 @@ class ItemDetailScreen(Screen):
         ]
         if not self.window_label.text() and not any(v for _, v in rows):
             rows.append(("", self.tr("请到服务台咨询办理地点")))
-        self.where_text.setText(self._rows(rows, label_width=150))
+        # the label column as wide as its longest word (English words are longer than the Chinese)
+        self.where_text.ensurePolished()  # (the font comes from the stylesheet)
+        words = self.where_text.fontMetrics()
+        label_width = max([150, *(words.horizontalAdvance(label) + 24 for label, value in rows if value)])
+        self.where_text.setText(self._rows(rows, label_width=label_width))
 
     def _fill_limit_card(self, g: ItemGuide) -> None:
         blue = PALETTE["blue"]
         if g.promised_limit > 0:
+            promised = self.tr("承诺")
+            unit = self.unit_words(g.promised_limit, g.promised_unit)
             big = (f'<span style="color:{PALETTE["muted"]}; font-size:{TEXT["large"]}px;">'
-                   f'{esc(self.tr("承诺"))}&nbsp;</span>'
+                   f'{esc(promised)}&nbsp;</span>'
                    f'<span style="color:{blue}; font-size:{TEXT["display"]}px; font-weight:bold;">'
                    f'{g.promised_limit}</span>'
                    f'<span style="color:{blue}; font-size:{TEXT["heading"]}px; font-weight:bold;">'
-                   f'&nbsp;{esc(self.tr("个") + g.promised_unit)}</span>')
+                   f'&nbsp;{esc(unit)}</span>')
         else:
+            on_the_spot = self.tr("当场办结")
             big = (f'<span style="color:{blue}; font-size:{TEXT["title"]}px; font-weight:bold;">'
-                   f'{esc(self.tr("当场办结"))}</span>')
+                   f'{esc(on_the_spot)}</span>')
         self.limit_big.setText(big)
-        lines = [
-            f'{esc(self.tr("法定时限"))}&nbsp;<b>{esc(self.limit_words(g.statutory_limit, g.statutory_unit))}</b>'
-        ]
+        statutory = self.tr("法定时限")
+        lines = [f'{esc(statutory)}&nbsp;<b>{esc(self.limit_words(g.statutory_limit, g.statutory_unit))}</b>']
         if g.case_type:
-            lines.append(f'{esc(self.tr("办件类型"))}&nbsp;<b>{esc(g.case_type)}</b>')
+            case_type = self.tr("办件类型")
+            lines.append(f'{esc(case_type)}&nbsp;<b>{esc(visitor_text(g.case_type))}</b>')
         if g.special_procedures:
-            lines.append(f'<span style="color:{PALETTE["muted"]};">'
-                         f'{esc(self.tr("技术评估、听证等特别程序时间不计入时限，详见“办结时限”"))}</span>')
+            special = self.tr("技术评估、听证等特别程序时间不计入时限，详见“办结时限”")
+            lines.append(f'<span style="color:{PALETTE["muted"]};">{esc(special)}</span>')
         self.limit_text.setText("<br>".join(lines))
 
     # -- html builders ----------------------------------------------------------------------------------
@@ -621,16 +728,16 @@ class ItemDetailScreen(Screen):
             (self.tr("事项名称"), g.name),
             (self.tr("基本编码"), g.code),
             (self.tr("实施编码"), g.impl_code),
-            (self.tr("事项类型"), g.item_type),
+            (self.tr("事项类型"), visitor_text(g.item_type)),
             (self.tr("实施主体"), g.body_name),
             (self.tr("统一社会信用代码"), g.body_credit_code),
             (self.tr("实施主体性质"), g.body_nature),
             (self.tr("承办机构"), g.handling_org),
             (self.tr("共同实施部门"), g.joint_departments),
             (self.tr("行使层级"), g.level),
-            (self.tr("服务对象"), "、".join(g.service_objects)),
-            (self.tr("服务主题"), "、".join(g.topics)),
-            (self.tr("办件类型"), g.case_type),
+            (self.tr("服务对象"), self.tr("、").join(g.service_objects)),
+            (self.tr("服务主题"), self.tr("、").join(g.topics)),
+            (self.tr("办件类型"), visitor_text(g.case_type)),
             (self.tr("数量限制"), g.quantity_limit),
             (self.tr("中介服务"), g.intermediary),
         ])
@@ -654,43 +761,45 @@ class ItemDetailScreen(Screen):
     def _materials_html(self, materials: tuple[MaterialView, ...]) -> str:
         muted, blue, accent = PALETTE["muted"], PALETTE["blue"], PALETTE["accent"]
         if not materials:
-            return f'<p style="font-size:{TEXT["large"]}px;">{esc(self.tr("无需提交材料"))}</p>'
+            none = self.tr("无需提交材料")
+            return f'<p style="font-size:{TEXT["large"]}px;">{esc(none)}</p>'
         conditional = sum(1 for m in materials if not m.required)
-        intro = self.tr("共 {n} 项材料").format(n=len(materials))
+        intro = self.tr("共 %n 项材料", "", len(materials))
         if conditional:
-            intro += self.tr("，其中 {n} 项在满足条件时提交或可选").format(n=conditional)
+            intro += self.tr("，其中 %n 项在满足条件时提交或可选", "", conditional)
         intro += self.tr("。窗口一次性告知全部补正内容。")
         parts = [f'<p style="color:{muted};">{esc(intro)}</p>']
         indent = 'margin-left:56px;'
+        source_label, notes_label = self.tr("来源："), self.tr("须知：")
+        optional, at_window = self.tr("可选材料，可以不提交"), self.tr("可在窗口领取")
         for m in materials:
             if m.required:
                 tag = self._tag(self.tr("必需"), "white", blue)
             elif m.condition:
                 tag = self._tag(self.tr("满足条件时提交"), accent, PALETTE["accent_soft"])
             else:
-                tag = self._tag(self.tr("非必需"), PALETTE["ink"], PALETTE["line"])
+                tag = self._tag(self.tr("非必需"), PALETTE["ink"], PALETTE["neutral_soft"])
             parts.append(f'<p style="margin-top:22px; margin-left:56px; text-indent:-56px;">'
                          f'<b>{m.seq}.</b>&nbsp;&nbsp;<b>{esc(m.name)}</b>&nbsp;&nbsp;{tag}</p>')
             facts = []
             if m.source:
-                facts.append(f'<span style="color:{muted};">{esc(self.tr("来源："))}</span>{esc(m.source)}')
+                facts.append(f'<span style="color:{muted};">{esc(source_label)}</span>{esc(m.source)}')
             if m.originals:
-                facts.append(esc(self.tr("原件 {n} 份").format(n=m.originals)))
+                facts.append(esc(self.tr("原件 %n 份", "", m.originals)))
             if m.copies:
-                facts.append(esc(self.tr("复印件 {n} 份").format(n=m.copies)))
+                facts.append(esc(self.tr("复印件 %n 份", "", m.copies)))
             if m.medium:
-                facts.append(esc(m.medium))
+                facts.append(esc(visitor_text(m.medium)))
             if facts:
                 parts.append(f'<p style="margin-top:6px; {indent}">{"　·　".join(facts)}</p>')
             if m.condition:
-                parts.append(f'<p style="margin-top:6px; {indent} color:{accent};">'
-                             f'{esc(self.tr("满足条件时提交：") + m.condition)}</p>')
+                when = self.tr("满足条件时提交：") + m.condition
+                parts.append(f'<p style="margin-top:6px; {indent} color:{accent};">{esc(when)}</p>')
             elif not m.required:
-                parts.append(f'<p style="margin-top:6px; {indent} color:{muted};">'
-                             f'{esc(self.tr("可选材料，可以不提交"))}</p>')
+                parts.append(f'<p style="margin-top:6px; {indent} color:{muted};">{esc(optional)}</p>')
             if m.notes:
                 parts.append(f'<p style="margin-top:6px; {indent} line-height:130%;">'
-                             f'<span style="color:{muted};">{esc(self.tr("须知："))}</span>{esc(m.notes)}</p>')
+                             f'<span style="color:{muted};">{esc(notes_label)}</span>{esc(m.notes)}</p>')
             extras = []
             if m.blank_form:
                 extras.append(self._tag(self.tr("空白表格"), PALETTE["blue_dark"], PALETTE["blue_soft"]))
@@ -699,14 +808,14 @@ class ItemDetailScreen(Screen):
             if extras:
                 parts.append(f'<p style="margin-top:6px; {indent}">{"&nbsp;&nbsp;".join(extras)}'
                              f'&nbsp;&nbsp;<span style="color:{muted};">'
-                             f'{esc(self.tr("可在窗口领取"))}</span></p>')
+                             f'{esc(at_window)}</span></p>')
         return "".join(parts)
 
     def _flow_html(self, g: ItemGuide) -> str:
         if not g.steps:
             return self._para(self.tr("该事项暂未公布办理流程，请到窗口或拨打咨询电话了解。"))
         chain = "  ＞  ".join(s.step for s in g.steps)
-        intro = self.tr("共 {n} 个步骤：").format(n=len(g.steps))
+        intro = self.tr("共 %n 个步骤：", "", len(g.steps))
         hint = self.tr("每一步的负责岗位和时间见办理流程图。")
         return (f'<p style="line-height:140%;">{esc(intro)}<b>{esc(chain)}</b></p>'
                 f'<p style="color:{PALETTE["muted"]};">{esc(hint)}</p>')
@@ -719,7 +828,7 @@ class ItemDetailScreen(Screen):
             (self.tr("法定时限说明"), g.statutory_note),
             (self.tr("承诺办结时限"), promised),
             (self.tr("承诺时限说明"), g.promised_note),
-            (self.tr("办件类型"), g.case_type),
+            (self.tr("办件类型"), visitor_text(g.case_type)),
             (self.tr("特别程序"), self.tr("不计入办结时限：") + g.special_procedures
              if g.special_procedures else ""),
         ])
@@ -735,13 +844,14 @@ class ItemDetailScreen(Screen):
     def _channels_html(self, g: ItemGuide) -> str:
         yes, no = self.tr("支持"), self.tr("不支持")
         rows = [
-            (self.tr("办理形式"), "、".join(g.channels)),
+            (self.tr("办理形式"), self.tr("、").join(visitor_text(c) for c in g.channels)),
             (self.tr("网上办理"), self.tr("可以网上办理") if g.online else self.tr("暂不支持网上办理")),
             (self.tr("网上办理地址"), g.online_url),
             (self.tr("预约办理"), yes if g.appointment else no),
             (self.tr("网上支付"), yes if g.payment else no),
             (self.tr("物流快递"), yes if g.express else no),
-            (self.tr("到现场次数"), self.tr("{n} 次").format(n=g.visits) if g.visits.isdigit() else g.visits),
+            (self.tr("到现场次数"),
+             self.tr("%n 次", "", int(g.visits)) if g.visits.isdigit() else visitor_text(g.visits)),
         ]
         return self._rows(rows)
 
@@ -754,10 +864,10 @@ class ItemDetailScreen(Screen):
 
     def _faq_html(self, g: ItemGuide) -> str:
         parts = []
+        question, answer = self.tr("问："), self.tr("答：")
         for index, faq in enumerate(g.faq):
             top = "0" if index == 0 else "22px"
-            parts.append(f'<p style="margin-top:{top};"><b>{esc(self.tr("问："))}{esc(faq.name)}</b></p>')
+            parts.append(f'<p style="margin-top:{top};"><b>{esc(question)}{esc(faq.name)}</b></p>')
             if faq.text:
-                parts.append(f'<p style="margin-top:6px; line-height:140%;">{esc(self.tr("答："))}'
-                             f'{esc(faq.text)}</p>')
+                parts.append(f'<p style="margin-top:6px; line-height:140%;">{esc(answer)}{esc(faq.text)}</p>')
         return "".join(parts)

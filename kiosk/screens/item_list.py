@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.data.views import DepartmentView, ItemSummary, TopicView
+from kiosk.i18n import visitor_text
 from kiosk.screens.base import Screen
 from kiosk.store import ContentStore
 from kiosk.ui import PALETTE, TEXT, metrics
@@ -54,6 +55,7 @@ class ItemRow(QAbstractButton):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ItemRow")
+        self.setProperty("content", True)  # an item's name and department (office content)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -222,9 +224,10 @@ class ItemRows(QWidget):
 
     # -- texts -----------------------------------------------------------------------------------------
     def detail_line(self, summary: ItemSummary) -> str:
-        parts = [summary.department_name if self._show_department else summary.item_type, summary.window]
+        parts = [summary.department_name if self._show_department else visitor_text(summary.item_type),
+                 visitor_text(summary.window)]
         if summary.promised:
-            parts.append(self.tr("承诺%1办结").replace("%1", summary.promised))
+            parts.append(self.tr("承诺%1办结").replace("%1", visitor_text(summary.promised)))
         return " · ".join(p for p in parts if p)
 
     def visits_badge(self, visits: str) -> str:
@@ -253,9 +256,9 @@ class ItemListScreen(Screen):
         head.setContentsMargins(40, 24, 40, 12)
         head.setSpacing(8)
         self.kind_label = text_label("", "ListKind")
-        self.title_label = text_label("", "ScreenTitle")
-        self.description_label = text_label("", "ScreenSubtitle")
-        self.info_label = text_label("", "Muted")
+        self.title_label = text_label("", "ScreenTitle", content=True)
+        self.description_label = text_label("", "ScreenSubtitle", content=True)
+        self.info_label = text_label("", "Muted", content=True)
         self.count_label = text_label("", "ListCount")
         for label in (self.kind_label, self.title_label, self.description_label, self.info_label):
             head.addWidget(label)

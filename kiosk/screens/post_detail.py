@@ -25,17 +25,25 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.data.views import PostView, StaffView
+from kiosk.i18n import visitor_text
 from kiosk.screens.base import Screen
 from kiosk.screens.item_list import ItemRows, regrid
 from kiosk.screens.posts import WindowBox, post_place
 from kiosk.store import ContentStore
-from kiosk.ui import PALETTE, TEXT
+from kiosk.ui import PALETTE, TEXT, metrics
 from kiosk.widgets.common import ScrollPage, clear_layout, scaled_photo, text_label
+from kiosk.widgets.content_note import ContentLanguageNote, content_language
+from kiosk.widgets.read_aloud import ReadAloudButton, SpokenSummary
 
 if TYPE_CHECKING:
     from kiosk.data.catalog import Catalog
 
 PHOTO_SIZE = QSize(120, 160)  # 3:4, like an identity badge
+
+
+def photo_size() -> QSize:
+    """The badge size in the visitor's mode (长辈模式: larger, as the initial shown without a photo)."""
+    return QSize(metrics().px(PHOTO_SIZE.width()), metrics().px(PHOTO_SIZE.height()))
 
 
 def wrapping(label: QLabel) -> QLabel:
@@ -48,7 +56,7 @@ def wrapping(label: QLabel) -> QLabel:
 
 def load_photo(path: str) -> QPixmap | None:
     """The staff photo scaled to the badge size, or None when there is none or it cannot be read."""
-    return scaled_photo(path, PHOTO_SIZE)
+    return scaled_photo(path, photo_size())
 
 
 class StaffCard(QFrame):
@@ -62,7 +70,7 @@ class StaffCard(QFrame):
         row.setContentsMargins(16, 16, 20, 16)
         row.setSpacing(20)
         self.photo = QLabel()
-        self.photo.setFixedSize(PHOTO_SIZE)
+        self.photo.setFixedSize(photo_size())
         self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.has_photo = photo is not None
         if photo is not None:
@@ -70,18 +78,19 @@ class StaffCard(QFrame):
             self.photo.setPixmap(photo)
         else:
             self.photo.setObjectName("StaffPlaceholder")
+            self.photo.setProperty("content", True)
             self.photo.setText(person.name[:1])
         row.addWidget(self.photo, 0, Qt.AlignmentFlag.AlignTop)
         column = QVBoxLayout()
         column.setSpacing(6)
-        self.name_label = wrapping(text_label(person.name, "StaffName"))
+        self.name_label = wrapping(text_label(person.name, "StaffName", content=True))
         column.addWidget(self.name_label)
         self.number_label = wrapping(text_label(self.tr("工号：") + person.number if person.number else "",
                                                 "StaffNumber"))
         self.number_label.setVisible(bool(person.number))
         column.addWidget(self.number_label)
         if person.role:
-            column.addWidget(wrapping(text_label(person.role, "StaffRole")))
+            column.addWidget(wrapping(text_label(person.role, "StaffRole", content=True)))
         column.addStretch(1)
         row.addLayout(column, 1)
 
@@ -94,7 +103,7 @@ class HallStrip(QWidget):
         self.windows: list[str] = []
         self.current = ""
         self.marker = self.tr("本窗口")
-        self.setMinimumHeight(150)
+        self.setMinimumHeight(metrics().px(150))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_windows(self, windows: list[str], current: str) -> None:
@@ -103,7 +112,7 @@ class HallStrip(QWidget):
         self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(600, 150)
+        return QSize(600, metrics().px(150))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self.windows:
@@ -199,18 +208,22 @@ class PostDetailScreen(Screen):
         sign_row.setContentsMargins(0, 8, 0, 0)
         sign_row.setSpacing(32)
         self.window_box = WindowBox(big=True)
-        self.window_box.setMinimumHeight(200)
+        self.window_box.setMinimumHeight(metrics().px(200))
         sign_row.addWidget(self.window_box)
         sign_texts = QVBoxLayout()
         sign_texts.setSpacing(8)
-        self.name_label = wrapping(text_label("", "PostTitle"))
-        self.department_label = wrapping(text_label("", "PostDepartment"))
-        self.place_label = wrapping(text_label("", "PostPlace"))
+        self.name_label = wrapping(text_label("", "PostTitle", content=True))
+        self.department_label = wrapping(text_label("", "PostDepartment", content=True))
+        self.place_label = wrapping(text_label("", "PostPlace", content=True))
+        self.language_note = ContentLanguageNote()
         sign_texts.addStretch(1)
-        for label in (self.name_label, self.department_label, self.place_label):
+        for label in (self.name_label, self.department_label, self.place_label, self.language_note):
             sign_texts.addWidget(label)
         sign_texts.addStretch(1)
         sign_row.addLayout(sign_texts, 1)
+        self.read_aloud = ReadAloudButton(store, self.spoken_summary)
+        sign_row.addWidget(self.read_aloud, 0, Qt.AlignmentFlag.AlignTop)
+        self._sign_row, self._sign_texts = sign_row, sign_texts
         column.addWidget(self.sign)
 
         # two columns in landscape: the post's facts and its floor; the staff on duty
@@ -245,11 +258,11 @@ class PostDetailScreen(Screen):
         floor_column = QVBoxLayout(self.floor_card)
         floor_column.setContentsMargins(32, 24, 32, 20)
         floor_column.setSpacing(12)
-        self.floor_title = wrapping(text_label("", "PostCardTitle"))
+        self.floor_title = wrapping(text_label("", "PostCardTitle", content=True))  # names the floor
         floor_column.addWidget(self.floor_title)
         self.strip = HallStrip()
         floor_column.addWidget(self.strip)
-        self.floor_note = wrapping(text_label("", "PostFloorNote"))
+        self.floor_note = wrapping(text_label("", "PostFloorNote", content=True))
         floor_column.addWidget(self.floor_note)
         left.addWidget(self.floor_card)
         left.addStretch(1)
@@ -312,6 +325,7 @@ class PostDetailScreen(Screen):
             widget.show()
         self.gone.hide()
         self._show_sign(detail.post)
+        self.language_note.show_for(detail.translated, content_language(self.store))
         self._show_facts(detail.post)
         self._show_floor(catalog, detail.post)
         self._show_staff(detail.post)
@@ -329,6 +343,10 @@ class PostDetailScreen(Screen):
     def reset(self) -> None:
         self.key = None
 
+    def spoken_summary(self) -> str:
+        """What 朗读 reads: the window number and name, the department, the staff on duty, the work items."""
+        return SpokenSummary().post(self.post) if self.post is not None else ""
+
     # -- parts ---------------------------------------------------------------------------------------------
     def _show_gone(self) -> None:
         self.post = None
@@ -340,7 +358,7 @@ class PostDetailScreen(Screen):
         self.window_box.show_post(post)
         self.name_label.setText(post.name)
         self.department_label.setText(" · ".join(p for p in (
-            post.department_name, post.post_type, self.tr("序号 %1").replace("%1", str(post.seq))) if p))
+            post.department_name, visitor_text(post.post_type), self.tr("序号 %1").replace("%1", str(post.seq))) if p))
         place = post_place(post) or post.url
         self.place_label.setText(place)
         self.place_label.setVisible(bool(place))
@@ -362,7 +380,7 @@ class PostDetailScreen(Screen):
                 continue
             key_label = text_label(name, "PostFactKey", wrap=False)
             self.facts.addWidget(key_label, row, 0, Qt.AlignmentFlag.AlignTop)
-            self.facts.addWidget(wrapping(text_label(value, "PostFactValue")), row, 1)
+            self.facts.addWidget(wrapping(text_label(value, "PostFactValue", content=True)), row, 1)
             row += 1
         self.qr.set_text(post.url)
         self.qr_note.setVisible(self.qr.isVisibleTo(self.facts_card) and bool(post.url))
@@ -407,8 +425,23 @@ class PostDetailScreen(Screen):
         self.no_staff.setVisible(wanted and not post.staff)
         self.body.setStretch(1, 2 if wanted else 0)
 
+    def _arrange_sign(self) -> None:
+        """The read-aloud button beside the post's name where the row has room, else under it (a long
+        English name in portrait)."""
+        room = self.page.viewport().width() - 80  # (the page's side margins)
+        beside = self._sign_row.indexOf(self.read_aloud) >= 0
+        row = self._sign_row.minimumSize().width()
+        if beside and row > room:
+            self._sign_row.removeWidget(self.read_aloud)
+            self._sign_texts.insertWidget(self._sign_texts.count() - 1, self.read_aloud, 0,
+                                          Qt.AlignmentFlag.AlignLeft)
+        elif not beside and row + self._sign_row.spacing() + self.read_aloud.sizeHint().width() <= room:
+            self._sign_texts.removeWidget(self.read_aloud)
+            self._sign_row.addWidget(self.read_aloud, 0, Qt.AlignmentFlag.AlignTop)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._arrange_sign()
         landscape = self.width() >= self.height()
         if landscape != self._landscape:
             self._landscape = landscape

@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.data.views import PostView
+from kiosk.i18n import visitor_text
 from kiosk.screens.base import Screen
 from kiosk.screens.item_list import regrid
 from kiosk.store import ContentStore
+from kiosk.ui import metrics
 from kiosk.widgets.common import LayoutButton, ScrollPage, clear_layout, text_label
 
 #: the order of the types in the departments' table
@@ -41,8 +43,9 @@ def short(text: str, limit: int = SHORT_WORK_ITEMS) -> str:
 
 
 def post_place(post: PostView) -> str:
-    """Where the post is: its address, with the floor unless the address already names it."""
-    if post.floor and post.floor not in post.address:
+    """Where the post is: its address, with the floor unless the address already names it (in any case:
+    "Ground floor" in English content)."""
+    if post.floor and post.floor.casefold() not in post.address.casefold():
         return f"{post.floor} {post.address}".strip()
     return post.address
 
@@ -64,7 +67,7 @@ class WindowBox(QFrame):
         column.addWidget(self.number)
         column.addWidget(self.unit)
         column.addStretch(1)
-        self.setFixedWidth(220 if big else 150)
+        self.setFixedWidth(metrics().px(220 if big else 150))
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
 
     def show_post(self, post: PostView) -> None:
@@ -99,7 +102,7 @@ class PostCard(LayoutButton):
         row.addWidget(self.window_box)
         column = QVBoxLayout()
         column.setSpacing(6)
-        self.title_label = text_label(post.name, "PostName")
+        self.title_label = text_label(post.name, "PostName", content=True)
         column.addWidget(self.title_label)
         column.addWidget(text_label(self.tr("序号 %1").replace("%1", str(post.seq)),
                                     "PostSeq"))
@@ -113,9 +116,16 @@ class PostCard(LayoutButton):
         if contact:
             lines.append(self.tr("联系人及电话：") + contact)
         if lines:
-            column.addWidget(text_label("\n".join(lines), "PostInfo"))
+            column.addWidget(text_label("\n".join(lines), "PostInfo", content=True))
         if post.work_items:
-            column.addWidget(text_label(self.tr("工作事项：") + short(post.work_items), "PostWork"))
+            column.addWidget(text_label(self.tr("工作事项：") + short(post.work_items), "PostWork", content=True))
+        for index in range(column.count()):  # wrapped labels get the height their text needs at their width
+            item = column.itemAt(index)
+            label = item.widget() if item is not None else None
+            if label is not None:
+                policy = label.sizePolicy()
+                policy.setHeightForWidth(True)
+                label.setSizePolicy(policy)
         row.addLayout(column, 1)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
@@ -132,7 +142,7 @@ class _TypeGroup:
         self.cards = cards
         self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.box.setSpacing(20)
-        self.label = text_label(post_type, "PostsType", wrap=False)
+        self.label = text_label(visitor_text(post_type), "PostsType")  # wraps: "Online platform" in English
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.box.addWidget(self.label, 0, Qt.AlignmentFlag.AlignTop)
         self.grid = QGridLayout()
@@ -142,7 +152,15 @@ class _TypeGroup:
     def arrange(self, landscape: bool) -> None:
         self.box.setDirection(QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom)
         self.box.setAlignment(self.label, Qt.AlignmentFlag.AlignTop if landscape else Qt.AlignmentFlag.AlignLeft)
-        self.label.setFixedWidth(170 if landscape else self.label.sizeHint().width())
+        self.label.setWordWrap(landscape)  # beside the cards it wraps ("Online platform"); above them, one line
+        if landscape:
+            self.label.setFixedWidth(metrics().px(170))
+        else:  # as wide as its text on one line (left-aligned), measured in the stylesheet's font
+            self.label.ensurePolished()
+            margins = self.label.contentsMargins()
+            width = (self.label.fontMetrics().horizontalAdvance(self.label.text()) + margins.left()
+                     + margins.right() + self.label.fontMetrics().horizontalAdvance("x") + 2)
+            self.label.setFixedWidth(min(width, metrics().px(600)))
         regrid(self.grid, self.cards, 2 if landscape else 1)
 
 
@@ -181,7 +199,7 @@ class PostsScreen(Screen):
         self.page.verticalScrollBar().setValue(0)
         label = self.department_labels.get(key) if isinstance(key, str) else None
         if label is not None:
-            QTimer.singleShot(0, lambda: self.page.verticalScrollBar().setValue(max(0, label.y() - 8)))
+            QTimer.singleShot(0, self, lambda: self.page.verticalScrollBar().setValue(max(0, label.y() - 8)))
 
     def refresh(self) -> None:
         clear_layout(self.content)
@@ -198,7 +216,7 @@ class PostsScreen(Screen):
         for code, posts in by_department.items():
             department = departments.get(code)
             name = department.name if department else posts[0].department_name
-            heading = text_label(name, "PostsDept")
+            heading = text_label(name, "PostsDept", content=True)
             self.content.addWidget(heading)
             self.department_labels[code] = heading
             groups: list[_TypeGroup] = []

@@ -28,11 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.data.visitor_rules import LEVEL_NAMES, REASONS
+from kiosk.i18n import visitor_text
 from kiosk.screens.base import Screen
 from kiosk.screens.post_detail import wrapping
 from kiosk.store import ContentStore
+from kiosk.ui import metrics
 from kiosk.widgets.common import ScrollPage, text_label
 from kiosk.widgets.faces import paint_face
+from kiosk.widgets.flow_grid import arrange, columns_that_fit
 from kiosk.widgets.keypad import DigitKeypad
 
 log = logging.getLogger(__name__)
@@ -80,16 +83,16 @@ class ReasonChip(QPushButton):
     """A reason to tick; a tick mark shows the choice (not only the colour)."""
 
     def __init__(self, reason: str, parent: QWidget | None = None) -> None:
-        super().__init__(reason, parent)
+        super().__init__(visitor_text(reason), parent)
         self.setObjectName("ReasonChip")
-        self.reason = reason
+        self.reason = reason  # as stored (Chinese)
         self.setCheckable(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.toggled.connect(self._mark)
 
     def _mark(self, checked: bool) -> None:
-        self.setText((CHECK if checked else "") + self.reason)
+        self.setText((CHECK if checked else "") + visitor_text(self.reason))
 
 
 class RateDetailsScreen(Screen):
@@ -129,6 +132,7 @@ class RateDetailsScreen(Screen):
         self.chip_grid = QGridLayout()
         self.chip_grid.setSpacing(14)
         self.chips: list[ReasonChip] = [ReasonChip(reason) for reason in REASONS]
+        self._chip_columns = 0
         left.addLayout(self.chip_grid)
         self.text_field: QLineEdit | None = None
         self.keyboard: QWidget | None = None
@@ -171,12 +175,12 @@ class RateDetailsScreen(Screen):
         bar_row.setSpacing(24)
         bar_row.addStretch(1)
         self.skip_button = QPushButton(self.tr("跳过"))
-        self.skip_button.setMinimumWidth(260)
+        self.skip_button.setMinimumWidth(metrics().px(260))
         self.skip_button.clicked.connect(self.skip)
         bar_row.addWidget(self.skip_button)
         self.submit_button = QPushButton(self.tr("提交"))
         self.submit_button.setProperty("primary", True)
-        self.submit_button.setMinimumWidth(360)
+        self.submit_button.setMinimumWidth(metrics().px(360))
         self.submit_button.clicked.connect(self.submit)
         bar_row.addWidget(self.submit_button)
         outer.addWidget(bar)
@@ -231,7 +235,7 @@ class RateDetailsScreen(Screen):
         if self.keyboard_box is not None and self.text_field is not None:
             self.keyboard_box.show()
             field = self.text_field
-            QTimer.singleShot(0, lambda: self.page.ensureWidgetVisible(field, 0, 40))
+            QTimer.singleShot(0, self, lambda: self.page.ensureWidgetVisible(field, 0, 40))
 
     def hide_keyboard(self) -> None:
         if self.keyboard_box is not None:
@@ -249,7 +253,7 @@ class RateDetailsScreen(Screen):
         self.uuid = uuid
         self.level = int(key.get("level") or 4)
         self.face.set_level(self.level)
-        self.chosen_label.setText(self.tr("您选择了：%1").replace("%1", LEVEL_NAMES.get(self.level, "")))
+        self.chosen_label.setText(self.tr("您选择了：%1").replace("%1", visitor_text(LEVEL_NAMES.get(self.level, ""))))
         self.page.verticalScrollBar().setValue(0)
 
     def reset(self) -> None:
@@ -273,7 +277,7 @@ class RateDetailsScreen(Screen):
         try:
             submissions.finish_rating(self.uuid, details)
         except InputInvalid as invalid:
-            self._say("\n".join(p.message for p in invalid.problems))
+            self._say("\n".join(visitor_text(p.message) for p in invalid.problems))
             return
         self._done()
 
@@ -329,17 +333,18 @@ class RateDetailsScreen(Screen):
         super().hideEvent(event)
 
     def _arrange(self) -> None:
-        columns = 2 if self._landscape else 3
-        for chip in self.chips:
-            self.chip_grid.removeWidget(chip)
-        for index, chip in enumerate(self.chips):
-            self.chip_grid.addWidget(chip, index // columns, index % columns)
+        # as many chips to a row as fit (longer English words, 长辈模式), at most 2 beside the phone, 3 under it
+        room = self.page.viewport().width() - 80  # (the page's side margins)
+        if self._landscape:
+            room = (room - self.body.spacing()) // 2
+        columns = min(2 if self._landscape else 3, columns_that_fit(self.chips, room, self.chip_grid.spacing()))
+        if columns != self._chip_columns:
+            self._chip_columns = columns
+            arrange(self.chip_grid, self.chips, columns)
         self.body.setDirection(QBoxLayout.Direction.LeftToRight if self._landscape
                                else QBoxLayout.Direction.TopToBottom)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        landscape = self.width() >= self.height()
-        if landscape != self._landscape:
-            self._landscape = landscape
-            self._arrange()
+        self._landscape = self.width() >= self.height()
+        self._arrange()

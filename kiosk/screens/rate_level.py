@@ -15,10 +15,12 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.data.visitor_rules import BAD_LEVELS, LEVELS
+from kiosk.i18n import visitor_text
 from kiosk.screens.base import Screen
 from kiosk.store import ContentStore
 from kiosk.widgets.common import text_label
 from kiosk.widgets.faces import FaceRow
+from kiosk.widgets.read_aloud import ReadAloudButton, SpokenSummary
 
 
 class RateLevelScreen(Screen):
@@ -32,7 +34,7 @@ class RateLevelScreen(Screen):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 28, 48, 32)
         outer.setSpacing(20)
-        self.rated_label = text_label("", "RateWhat")
+        self.rated_label = text_label("", "RateWhat", content=True)  # may name a window post
         outer.addWidget(self.rated_label)
         self.question = text_label(self.tr("您对这次服务满意吗？"), "RateQuestion")
         self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -48,6 +50,8 @@ class RateLevelScreen(Screen):
         self.note = text_label(self.tr("点按一个表情即完成评价。评价不记名，工作人员看不到您的选择。"), "RateNote")
         self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         note_row.addWidget(self.note, 1)
+        self.read_aloud = ReadAloudButton(store, self.spoken_summary)
+        note_row.addWidget(self.read_aloud, 0, Qt.AlignmentFlag.AlignVCenter)
         outer.addLayout(note_row)
 
     # -- screen API --------------------------------------------------------------------------------------
@@ -62,6 +66,11 @@ class RateLevelScreen(Screen):
         self._busy = False
         self.message.hide()
 
+    def spoken_summary(self) -> str:
+        """What 朗读 reads: what is rated, the question, the five choices."""
+        words = [button.word for button in self.faces.buttons.values()]
+        return SpokenSummary().question([self.rated_label.text(), self.question.text(), self.note.text()], words)
+
     def _what(self) -> str:
         """What is being rated, in words: the window and its name, the case number, or the hall."""
         parts = []
@@ -75,13 +84,13 @@ class RateLevelScreen(Screen):
             except NotFound:
                 post = None
             if post is not None:
-                parts.append(f"{post.window_label} {post.name}".strip())
+                parts.append(f"{visitor_text(post.window_label)} {post.name}".strip())
         case_no = self.key.get("case_no")
         if case_no:
             parts.append(self.tr("办件编号 %1").replace("%1", case_no))
         if not parts:
             return self.tr("您正在评价：本大厅的服务")
-        return self.tr("您正在评价：") + "　".join(parts)
+        return self.tr("您正在评价：") + self.tr("　").join(parts)
 
     # -- the tap -------------------------------------------------------------------------------------------
     def choose(self, level: int) -> None:
@@ -99,7 +108,7 @@ class RateLevelScreen(Screen):
                                                          self.key.get("item_code")))
         except InputInvalid as invalid:
             self._busy = False
-            self._say("；".join(p.message for p in invalid.problems))
+            self._say(self.tr("；").join(visitor_text(p.message) for p in invalid.problems))
             return
         if level in BAD_LEVELS:
             self.navigate.emit("rate_details", {"uuid": receipt.uuid, "level": level, "repeated": receipt.repeated})

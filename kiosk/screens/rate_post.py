@@ -28,13 +28,16 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.data.views import PostView
+from kiosk.i18n import visitor_text
 from kiosk.screens.base import Screen
 from kiosk.screens.item_list import regrid
 from kiosk.screens.post_detail import wrapping
 from kiosk.screens.posts import WindowBox
 from kiosk.store import ContentStore
+from kiosk.ui import metrics
 from kiosk.widgets.common import LayoutButton, ScrollPage, clear_layout, scaled_photo, text_label
 from kiosk.widgets.keypad import DigitKeypad
+from kiosk.widgets.read_aloud import ReadAloudButton, SpokenSummary
 
 #: the staff photo on a post button (3:4 like a badge)
 THUMB = QSize(66, 88)
@@ -62,6 +65,7 @@ class RatePostButton(LayoutButton):
         super().__init__(parent)
         self.setObjectName("RatePost")
         self.setProperty("marked", bool(mark))
+        self.setProperty("content", True)  # text(): the window and the post's name
         self.code = post.code
         self.post = post
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -69,16 +73,16 @@ class RatePostButton(LayoutButton):
         row.setContentsMargins(14, 14, 20, 14)
         row.setSpacing(18)
         self.window_box = WindowBox()
-        self.window_box.setFixedWidth(140)
+        self.window_box.setFixedWidth(metrics().px(140))
         self.window_box.show_post(post)
         row.addWidget(self.window_box)
         column = QVBoxLayout()
         column.setSpacing(4)
         if mark:
             column.addWidget(text_label(mark, "RatePostMark", wrap=False), 0, Qt.AlignmentFlag.AlignLeft)
-        self.title_label = text_label(post.name, "RatePostName")
+        self.title_label = text_label(post.name, "RatePostName", content=True)
         column.addWidget(self.title_label)
-        column.addWidget(text_label(post.department_name, "RatePostDept"))
+        column.addWidget(text_label(post.department_name, "RatePostDept", content=True))
         if post.staff:
             staff_row = QHBoxLayout()
             staff_row.setSpacing(10)
@@ -92,16 +96,16 @@ class RatePostButton(LayoutButton):
                     picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
                     picture.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
                     staff_row.addWidget(picture)
-                staff_row.addWidget(text_label(person.name, "RatePostStaff", wrap=False))
+                staff_row.addWidget(text_label(person.name, "RatePostStaff", wrap=False, content=True))
             staff_row.addStretch(1)
             column.addLayout(staff_row)
         column.addStretch(1)
         row.addLayout(column, 1)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-        self.setMinimumHeight(130)
+        self.setMinimumHeight(metrics().px(130))
 
     def text(self) -> str:
-        return f"{self.post.window_label} {self.post.name}".strip()
+        return f"{visitor_text(self.post.window_label)} {self.post.name}".strip()
 
 
 class RatePostScreen(Screen):
@@ -124,11 +128,16 @@ class RatePostScreen(Screen):
         titles = QVBoxLayout()
         titles.setSpacing(6)
         self.title = text_label(self.tr("评价窗口服务"), "RateTitle")
-        titles.addWidget(self.title)
+        title_row = QHBoxLayout()  # the title, and 朗读 beside it (the header's buttons keep their room)
+        title_row.setSpacing(24)
+        title_row.addWidget(self.title, 1)
+        self.read_aloud = ReadAloudButton(store, self.spoken_summary)
+        title_row.addWidget(self.read_aloud, 0, Qt.AlignmentFlag.AlignVCenter)
+        titles.addLayout(title_row)
         self.subtitle = text_label(self.tr("请点按为您办理业务的窗口，然后选择满意程度。评价不记名，"
                                            "窗口工作人员看不到您的选择。"), "ScreenSubtitle")
         titles.addWidget(self.subtitle)
-        self.item_note = text_label("", "RateItemNote")
+        self.item_note = text_label("", "RateItemNote", content=True)  # names the item
         self.item_note.hide()
         titles.addWidget(self.item_note)
         header.addLayout(titles, 1)
@@ -215,6 +224,15 @@ class RatePostScreen(Screen):
         if self.isVisible():
             self._fill()
 
+    def spoken_summary(self) -> str:
+        """What 朗读 reads: the question and the windows to choose from (or the case number's page)."""
+        lines = [self.title.text(), self.subtitle.text()] + ([self.item_note.text()] if self.item_note.text() else [])
+        if self.pages.currentWidget() is self.case_page:
+            case_texts = [label.text() for label in self.case_page.findChildren(QLabel) if label.isVisibleTo(self)]
+            return SpokenSummary().question(case_texts, [])
+        choices = [button.text() for button in self.buttons] + [self.case_button.text()]
+        return SpokenSummary().question(lines, choices)
+
     # -- the two pages -----------------------------------------------------------------------------------
     def show_posts(self) -> None:
         self.pages.setCurrentWidget(self.page)
@@ -270,7 +288,7 @@ class RatePostScreen(Screen):
         text = self.case_field.text()
         problem = case_no_problem(text)
         if problem:
-            self._say(problem)
+            self._say(visitor_text(problem))
             return
         submissions = self.store.submissions
         case_no = normalise_case_no(text)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 from kiosk.data.visitor_rules import BAD_LEVELS
 from kiosk.screens.base import Screen
 from kiosk.store import ContentStore
-from kiosk.ui import PALETTE
+from kiosk.ui import PALETTE, metrics
 from kiosk.widgets.common import text_label
 
 
@@ -78,7 +78,7 @@ class RateThanksScreen(Screen):
         outer.addStretch(1)
         self.home_button = QPushButton(self.tr("返回首页"))
         self.home_button.setProperty("primary", True)
-        self.home_button.setMinimumWidth(420)
+        self.home_button.setMinimumWidth(metrics().px(420))
         self.home_button.setObjectName("RateHomeButton")
         self.home_button.clicked.connect(self.go_home)
         outer.addWidget(self.home_button, 0, Qt.AlignmentFlag.AlignHCenter)

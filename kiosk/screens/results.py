@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.data.visitor_rules import LEVELS
+from kiosk.i18n import visitor_text
 from kiosk.screens.base import Screen
 from kiosk.screens.post_detail import wrapping
 from kiosk.store import ContentStore
+from kiosk.ui import metrics
 from kiosk.widgets.bar_chart import LevelColumns, LevelLegend, StackedLevelBar, percent
 from kiosk.widgets.common import ScrollPage, clear_layout, text_label
 
@@ -47,25 +49,23 @@ def satisfaction_text(value: float | None) -> str:
     return f"{text}%"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ResultsScreen", text)
-
-
 def answered_text(row: ResultRow) -> str:
     """How many 差评 the office has answered, with the share."""
     if not row.bad:
-        return _tr("无差评")
+        return QCoreApplication.translate("ResultsScreen", "无差评")
     share = row.bad_answered / row.bad
-    return (_tr("差评 %1 次，已回复 %2 次（%3）").replace("%1", str(row.bad))
+    return (QCoreApplication.translate("ResultsScreen", "差评 %1 次，已回复 %2 次（%3）").replace("%1", str(row.bad))
             .replace("%2", str(row.bad_answered)).replace("%3", percent(share)))
 
 
 def repeated_text(row: ResultRow) -> str:
-    return _tr("另有重复点按 %1 次，未计入").replace("%1", str(row.repeated)) if row.repeated else ""
+    if not row.repeated:
+        return ""
+    return QCoreApplication.translate("ResultsScreen", "另有重复点按 %1 次，未计入").replace("%1", str(row.repeated))
 
 
 def count_text(row: ResultRow) -> str:
-    return _tr("评价 %1 次").replace("%1", str(row.total))
+    return QCoreApplication.translate("ResultsScreen", "评价 %1 次").replace("%1", str(row.total))
 
 
 def updated_text(stamp: str) -> str:
@@ -90,7 +90,7 @@ class ResultCard(QFrame):
         grid.setContentsMargins(24, 18, 24, 18)
         grid.setHorizontalSpacing(28)
         grid.setVerticalSpacing(8)
-        self.name_label = wrapping(text_label(row.name, "ResultName"))
+        self.name_label = wrapping(text_label(visitor_text(row.name), "ResultName", content=True))
         self.count_label = text_label(count_text(row), "ResultCount", wrap=False)
         self.bar = StackedLevelBar()
         self.bar.set_counts(row.per_level, WORDS)
@@ -113,7 +113,7 @@ class ResultCard(QFrame):
             # name | bar (answered and repeats under it) | 满意率
             names_box = QWidget()
             names_box.setLayout(names)
-            names_box.setFixedWidth(430)
+            names_box.setFixedWidth(metrics().px(430))
             grid.addWidget(names_box, 0, 0, 2, 1, Qt.AlignmentFlag.AlignVCenter)
             grid.addWidget(self.bar, 0, 1, Qt.AlignmentFlag.AlignBottom)
             under = QVBoxLayout()
@@ -155,7 +155,7 @@ class OverallCard(QFrame):
         figures.addStretch(1)
         self.figures = QWidget()
         self.figures.setLayout(figures)
-        self.figures.setMinimumWidth(470)
+        self.figures.setMinimumWidth(metrics().px(470))
         self.layout_box.addWidget(self.figures)
         self.columns = LevelColumns()
         self.layout_box.addWidget(self.columns, 1)
@@ -208,7 +208,7 @@ class ResultsScreen(Screen):
             button.setObjectName("PeriodButton")
             button.setProperty("side", "left" if period == "month" else "right")
             button.setCheckable(True)
-            button.setMinimumWidth(170)
+            button.setMinimumWidth(metrics().px(170))
             button.clicked.connect(lambda _=False, p=period: self.show_period(p))
             self.period_group.addButton(button)
             toggle.addWidget(button)
@@ -268,8 +268,8 @@ class ResultsScreen(Screen):
     def _show(self, results: RatingResults) -> None:
         updated = updated_text(results.updated_at)
         self.period_label.setText(
-            results.period_label + "　·　" + (self.tr("数据更新于 %1").replace("%1", updated) if updated
-                                               else self.tr("尚未收到办公室的汇总数据")))
+            visitor_text(results.period_label) + self.tr("　·　")
+            + (self.tr("数据更新于 %1").replace("%1", updated) if updated else self.tr("尚未收到办公室的汇总数据")))
         self.overall.show_row(results.overall)
         self.overall.set_landscape(self._landscape)
         self.department_cards = self._fill(self.department_list, results.departments)
@@ -277,7 +277,7 @@ class ResultsScreen(Screen):
         self.departments_title.setVisible(bool(results.departments))
         self.posts_title.setVisible(bool(results.posts))
         nothing = not results.overall.total and not results.overall.repeated
-        self.empty.setText(self.tr("%1还没有评价。").replace("%1", results.period_label))
+        self.empty.setText(self.tr("%1还没有评价。").replace("%1", visitor_text(results.period_label)))
         self.empty.setVisible(nothing)
 
     def _fill(self, layout: QVBoxLayout, rows: list[ResultRow]) -> dict[str, ResultCard]:

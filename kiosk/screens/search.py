@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.i18n import visitor_text
 from kiosk.screens.base import Screen
 from kiosk.store import ContentStore
 from kiosk.widgets.common import Row, ScrollPage, text_label
+from kiosk.widgets.content_note import content_language
 from kiosk.widgets.keyboard import OnScreenKeyboard
 
 if TYPE_CHECKING:
@@ -48,7 +50,7 @@ class ResultRow(Row):
     """A reusable row: the item's name, and "department · window" under it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(" ", " ", parent=parent)
+        super().__init__(" ", " ", parent=parent, content=True)
         detail = self.findChild(QLabel, "RowDetail")
         assert detail is not None
         self.detail_label: QLabel = detail
@@ -116,6 +118,7 @@ def fit_body_to_text(page: ScrollPage) -> None:
 
 
 def entry_detail(department: str, window: str) -> str:
+    window = visitor_text(window)  # "3号窗口" in the UI language
     return f"{department} · {window}" if department and window else department or window
 
 
@@ -202,7 +205,7 @@ class SearchPanel(QWidget):
 
         store.search_ready.connect(self._index_ready)
         self._run()
-        QTimer.singleShot(0, self._prewarm)
+        QTimer.singleShot(0, self, self._prewarm)
 
     # -- the query ------------------------------------------------------------------------------------
     def query(self) -> str:
@@ -250,7 +253,7 @@ class SearchPanel(QWidget):
             self.pool.show(())
             self.no_result.hide()
             return
-        result = index.search(query, limit=self.limit)
+        result = index.search(query, limit=self.limit, language=content_language(self.store))
         self._show_entries(result.entries)
         if result.empty:
             self.status.setText(self.no_result_note)
