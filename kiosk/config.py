@@ -163,6 +163,9 @@ def _coerce(key: str, value: Any, source: str) -> Any:
     if key in _PATTERNS and not re.fullmatch(_PATTERNS[key][0], value):
         shown = "(hidden)" if key == "admin_pin_hash" else repr(value)
         raise ConfigError(f"{source}: key '{key}' must be {_PATTERNS[key][1]}, found {shown}")
+    if key == "admin_pin_hash" and value and not _valid_pin_hash(value):
+        raise ConfigError(f"{source}: key 'admin_pin_hash' has scrypt settings this kiosk does not accept; "
+                          "set the PIN again with `kiosk set-pin`")
     if key == "quiet_hours" and value and value[:5] == value[6:]:
         raise ConfigError(f"{source}: key 'quiet_hours' starts and ends at the same time, found {value!r}")
     if key in _RANGES:
@@ -170,6 +173,12 @@ def _coerce(key: str, value: Any, source: str) -> Any:
         if not low <= value <= high:
             raise ConfigError(f"{source}: key '{key}' must be between {low:g} and {high:g}, found {value!r}")
     return value
+
+
+def _valid_pin_hash(value: str) -> bool:
+    from kiosk.admin_pin import valid_hash
+
+    return valid_hash(value)
 
 
 def _from_env_text(key: str, text: str, kind: str, source: str) -> Any:

@@ -521,7 +521,10 @@ def render_guide(guide: ItemGuide, hall: HallView, *, revision: str, generated: 
 
 def guide_pdf(catalog: Catalog, code: str, *, generated: datetime, portal_item_url: str = "") -> bytes:
     """The guide of item ``code`` with everything the catalog knows (hall, 四零 commitments, post names,
-    forms, content revision). Raises :class:`kiosk.data.catalog.NotFound` for an unknown code."""
+    forms, content revision). Raises :class:`kiosk.data.catalog.NotFound` for an unknown code.
+
+    The guide is an official document: always in Chinese, whatever language the visitor reads."""
+    catalog = catalog.in_language("zh")
     guide = catalog.item_guide(code)
     hall = catalog.hall()
     posts = {p.code: p for p in catalog.posts()}
