@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk import admin_actions
 from kiosk.admin_pin import PinGuard
+from kiosk.atomic_file import write_atomic
 
 log = logging.getLogger("kiosk.admin")
 
@@ -71,18 +71,8 @@ class AdminService(QObject):
             return False
 
     def _save_maintenance(self, on: bool) -> None:
-        self.data_dir.mkdir(parents=True, exist_ok=True)
         text = json.dumps({"maintenance": on, "since": datetime.now().strftime("%Y-%m-%d %H:%M:%S")})
-        handle, temp = tempfile.mkstemp(prefix=MAINTENANCE_NAME + ".", suffix=".tmp", dir=self.data_dir)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temp, self.data_dir / MAINTENANCE_NAME)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        write_atomic(self.data_dir / MAINTENANCE_NAME, text)
 
     # -- requests the app carries out ---------------------------------------------------------------------
     def request_sync_now(self) -> None:

@@ -16,11 +16,12 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 import threading
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+
+from kiosk.atomic_file import write_atomic
 
 log = logging.getLogger("kiosk.admin")
 
@@ -36,19 +37,6 @@ _given: dict[str, int] = {}
 
 def actions_path(data_dir: Path) -> Path:
     return data_dir / ACTIONS_NAME
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    handle, temp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def _lines(data_dir: Path) -> list[bytes]:
@@ -72,7 +60,7 @@ def _mark(data_dir: Path) -> tuple[int, int]:
 
 
 def _save_mark(data_dir: Path, reported: int, cut: int) -> None:
-    _write_atomic(data_dir / REPORTED_NAME, json.dumps({"reported": reported, "cut": cut}).encode("utf-8"))
+    write_atomic(data_dir / REPORTED_NAME, json.dumps({"reported": reported, "cut": cut}).encode("utf-8"))
 
 
 def record(data_dir: Path, action: str, detail: str = "") -> None:
@@ -106,7 +94,7 @@ def _bound(data_dir: Path) -> None:
         return
     removed = len(lines) - KEEP_LINES
     reported, cut = _mark(data_dir)
-    _write_atomic(actions_path(data_dir), b"\n".join(lines[removed:]) + b"\n")
+    write_atomic(actions_path(data_dir), b"\n".join(lines[removed:]) + b"\n")
     _save_mark(data_dir, reported, cut + removed)
     log.info("admin actions: kept the last %d, %d older ones removed", KEEP_LINES, removed)
 

@@ -17,15 +17,14 @@ import hmac
 import json
 import logging
 import math
-import os
 import secrets
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk import admin_actions
+from kiosk.atomic_file import write_atomic
 
 log = logging.getLogger("kiosk.admin")
 
@@ -163,18 +162,7 @@ class PinGuard:
             return 0, 0.0
 
     def _save(self, failures: int, locked_until: float) -> None:
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        text = json.dumps({"failures": failures, "locked_until": locked_until})
-        handle, temp = tempfile.mkstemp(prefix=STATE_NAME + ".", suffix=".tmp", dir=self.data_dir)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temp, self.state_path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        write_atomic(self.state_path, json.dumps({"failures": failures, "locked_until": locked_until}))
 
     def _remaining(self, failures: int, locked_until: float) -> int:
         """Seconds of lock left. A lock never lasts longer than ``lock_seconds`` from now: if the clock was

@@ -11,15 +11,13 @@ logged and ignored (the configuration applies), never a reason not to start.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
-import os
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from kiosk.atomic_file import write_atomic
 from kiosk.brightness import DEFAULT_DAY, DEFAULT_QUIET, MIN_DAY
 
 log = logging.getLogger(__name__)
@@ -66,23 +64,4 @@ def load(data_dir: Path, config: Any = None) -> AdminSettings:
 
 def save(data_dir: Path, settings: AdminSettings) -> None:
     """Write the file atomically (temporary file, fsync, rename): a power cut leaves the old or the new one."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    target = settings_path(data_dir)
-    handle, temporary = tempfile.mkstemp(prefix=".admin-settings.", suffix=".part", dir=data_dir)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(asdict(settings), out, ensure_ascii=False, indent=1)
-            out.write("\n")
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    with contextlib.suppress(OSError):  # the rename itself survives a power cut once the folder is synced
-        folder = os.open(data_dir, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
+    write_atomic(settings_path(data_dir), json.dumps(asdict(settings), ensure_ascii=False, indent=1) + "\n")
