@@ -28,6 +28,9 @@ lint: setup-test
 screenshots: setup $(QM)
 	QT_QPA_PLATFORM=offscreen $(VENV)/kiosk --data-dir $(CURDIR)/build/screenshot-data screenshots docs/screenshots
 	QT_QPA_PLATFORM=offscreen $(VENV)/kiosk --portrait --data-dir $(CURDIR)/build/screenshot-data screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(VENV)/kiosk --data-dir $(CURDIR)/build/screenshot-data screenshots docs/screenshots --mode elderly
+	QT_QPA_PLATFORM=offscreen $(VENV)/kiosk --data-dir $(CURDIR)/build/screenshot-data screenshots docs/screenshots --mode contrast
+	QT_QPA_PLATFORM=offscreen $(VENV)/kiosk --data-dir $(CURDIR)/build/screenshot-data screenshots docs/screenshots --lang en
 
 # the PyInstaller one-folder bundle dist/lobby-kiosk (kiosk.spec); `make test` builds it too (tests/test_bundle.py)
 bundle: setup-test $(QM)

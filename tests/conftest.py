@@ -84,8 +84,10 @@ def demo_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def make_kiosk(qtbot: Any, tmp_path: Path, demo_cache: Path) -> Iterator[Callable[..., KioskApp]]:
-    """Build a kiosk window on its own data folder, content loaded, shown at 1920×1080 offscreen."""
+def make_kiosk(qtbot: Any, tmp_path: Path, demo_cache: Path,
+               english_qm: Path) -> Iterator[Callable[..., KioskApp]]:
+    """Build a kiosk window on its own data folder, content loaded, shown at 1920×1080 offscreen (the
+    English translation compiled: a visitor may switch to it on any kiosk)."""
     made: list[KioskApp] = []
 
     def make(content: Path = DEMO, **settings: Any) -> KioskApp:
