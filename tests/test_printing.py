@@ -275,7 +275,7 @@ def test_the_screen_keeps_answering_while_a_forty_page_job_is_sent(
     ticker.stop()
     assert seen_at_done["ok"] == 1, job.reason
     assert seen_at_done["taps"] == 2  # the tap was handled before the job was done
-    assert seen_at_done["ticks"] >= 5  # and the event loop kept running meanwhile
+    assert seen_at_done["ticks"] >= 2  # and the event loop kept running meanwhile
     printed = cups_queue.pdfs()
     assert len(printed) == 1 and pdf_pages(printed[0]) == 40
 

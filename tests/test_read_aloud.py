@@ -73,7 +73,9 @@ def test_tap_speaks_the_item_and_comes_back_by_itself(kiosk: KioskApp, qtbot: An
     started = time.perf_counter()
     tap(qtbot, button)
     tap_ms = (time.perf_counter() - started) * 1000
-    assert tap_ms < 150, f"the first tap took {tap_ms:.0f} ms: the engine must be made off the UI thread"
+    # the engine takes 2–5 s to be made: a tap that waited for it would take that long (the bound leaves
+    # room for a loaded CI machine; the figure itself is not what is tested)
+    assert tap_ms < 1000, f"the first tap took {tap_ms:.0f} ms: the engine must be made off the UI thread"
     assert button.text() == "正在准备\n朗读…"
     qtbot.waitUntil(lambda: ("speaking", "停止") in seen, timeout=SPEECH_TIMEOUT_MS)
     # the summary is short: the engine finishes it and the button is 朗读 again, with no tap
@@ -103,7 +105,8 @@ def test_the_ui_keeps_running_while_the_engine_is_made(make_kiosk: Any, qtbot: A
     gaps = [b - a for a, b in pairwise(ticks)]
     # made in the speech thread, Qt's constructor run from C++ (not holding the GIL): the UI thread's
     # 10 ms timer keeps ticking (longest gaps measured 40–60 ms on this loaded 2-core machine)
-    assert max(gaps) < 0.25, f"the UI thread stalled {max(gaps) * 1000:.0f} ms while the engine was made"
+    # (an engine made on the UI thread would stall it for the whole 2–5 s; the bound allows a loaded machine)
+    assert max(gaps) < 1.0, f"the UI thread stalled {max(gaps) * 1000:.0f} ms while the engine was made"
     assert speaker.state in ("speaking", "ready")
 
 
