@@ -109,8 +109,12 @@ def make_kiosk(qtbot: Any, tmp_path: Path, demo_cache: Path,
 
     yield make
     # Python wrappers of QML items (the Pinyin keyboard's keys, found by tests) left in reference cycles
-    # must go while the items exist: collected after the QQuickWidget is deleted, they crash the process
-    gc.collect()
+    # must go while the items exist: collected after the QQuickWidget is deleted, they crash the process.
+    # Only then: a full collection over the test process's grown heap costs seconds, every test.
+    from PySide6.QtQuickWidgets import QQuickWidget
+
+    if any(kiosk.window.findChildren(QQuickWidget) for kiosk in made):
+        gc.collect()
     for kiosk in made:
         kiosk.window.allow_close = True
         kiosk.idle.set_enabled(False)
